@@ -1,0 +1,52 @@
+import { toUtcDate, type IsoDate } from '../lib/dates.ts';
+import type { Locale } from '../lib/registry.ts';
+
+/** BCP 47 tags for Intl: Japanese dates read 2026年2月13日, English ones February 13, 2026. */
+export const INTL_LOCALE: Record<Locale, string> = { ja: 'ja-JP', en: 'en-US' };
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = cache.get(key);
+  if (!formatter) {
+    formatter = make();
+    cache.set(key, formatter);
+  }
+  return formatter as T;
+}
+
+/** A calendar date in the page's language, always in UTC so it never shifts by a day. */
+export function formatDate(locale: Locale, date: IsoDate, style: 'long' | 'short' = 'long'): string {
+  const options: Intl.DateTimeFormatOptions = style === 'long'
+    ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+    : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
+  return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], options)).format(toUtcDate(date));
+}
+
+/** A month heading, e.g. 2026年2月 / February 2026. */
+export function formatMonth(locale: Locale, year: number, month: number): string {
+  const formatter = cached(`m|${locale}`, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { year: 'numeric', month: 'long', timeZone: 'UTC' }));
+  return formatter.format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** Options for a figure: decimals shown, and whether a plus sign marks gains. */
+export interface NumberStyle {
+  decimals?: number;
+  signed?: boolean;
+}
+
+/** A number with thousands separators, fixed decimals and, if `signed`, a sign (−1.40, +0.37). */
+export function formatNumber(locale: Locale, value: number, { decimals = 2, signed = false }: NumberStyle = {}): string {
+  const formatter = cached(`n|${locale}|${decimals}|${signed}`, () => new Intl.NumberFormat(INTL_LOCALE[locale], {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }));
+  // A true minus sign reads better than a hyphen and screen readers announce it as "minus".
+  return formatter.format(value).replace('-', '−');
+}
+
+/** A percentage given in percent units (−1.3995 → "−1.40%"). */
+export function formatPercent(locale: Locale, value: number, style: NumberStyle = {}): string {
+  return `${formatNumber(locale, value, style)}%`;
+}
+

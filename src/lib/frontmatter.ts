@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { fromUtcDate, isIsoDate, isWeekday, type IsoDate } from './dates.ts';
+import { LocalizedTextSchema, type Registry } from './registry.ts';
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** YAML turns an unquoted 2026-02-13 into a Date; authors may also quote it. Both become `YYYY-MM-DD`. */
+const CalendarDateSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? fromUtcDate(value) : value),
+  z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
+    error: 'expected a real date written YYYY-MM-DD',
+  }),
+);
+
+const MarketDaySchema = CalendarDateSchema.refine((value: IsoDate) => isWeekday(value), {
+  error: (issue) =>
+    `${String(issue.input)} is a ${WEEKDAY_NAMES[new Date(`${String(issue.input)}T00:00:00Z`).getUTCDay()]}; the as-of date is the day of the last close the post discusses, a weekday`,
+});
+
+const FiniteNumberSchema = z.number({ error: 'expected a number' }).finite();
+
+/** A value a chart axis label or legend can show; plain strings are the same in both languages. */
+const ChartTextSchema = z.union([z.string().min(1), LocalizedTextSchema]);
+
+/** A dataset a feature post declares for its own charts. */
+export const CustomChartSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected an id in lower-case letters, digits and hyphens' }),
+    type: z.enum(['bar', 'line']),
+    title: LocalizedTextSchema,
+    unit: z.enum(['percent', 'multiple', 'points', 'index']),
+    labels: z.array(ChartTextSchema).min(1),
+    datasets: z
+      .array(z.strictObject({ label: ChartTextSchema, values: z.array(FiniteNumberSchema).min(1) }))
+      .min(1),
+    source: z.string().min(1),
+    horizontal: z.boolean().default(false),
+  })
+  .superRefine((chart, context) => {
+    chart.datasets.forEach((dataset, i) => {
+      if (dataset.values.length !== chart.labels.length) {
+        context.addIssue({
+          code: 'custom',
+          path: ['datasets', i, 'values'],
+          input: dataset.values,
+          message: `expected ${chart.labels.length} values, one per label`,
+        });
+      }
+    });
+  });
+/** A dataset a feature post declares for its own charts. */
+export type CustomChart = z.infer<typeof CustomChartSchema>;
+
+/** Risk levels, lowest first. */
+export const RISK_LEVELS = ['low', 'moderate', 'elevated', 'high'] as const;
+/** How a risk moved since last week. */
+export const RISK_TRENDS = ['improving', 'unchanged', 'worsening'] as const;
+
+/**
+ * The frontmatter schema for posts, built from the registry so topic, index and risk ids
+ * are checked against content/data. Used by the Astro content collection and by the CLI alike.
+ */
+export function createFrontmatterSchema(registry: Registry) {
+  const topicIds = registry.topics.map((topic) => topic.id);
+  const indexIds = registry.indices.map((index) => index.id);
+  const riskIds = registry.risks.map((risk) => risk.id);
+
+  const IndexFiguresSchema = z.strictObject({
+    close: z.number({ error: 'expected a positive number' }).finite().positive({ error: 'expected a positive number' }).optional(),
+    change: FiniteNumberSchema.optional(),
+    changePercent: FiniteNumberSchema.optional(),
+  });
+
+  return z.strictObject({
+    kind: z.enum(['weekly', 'feature']),
+    title: z.string().trim().min(1),
+    description: z.string().trim().min(1),
+    date: MarketDaySchema,
+    author: z.string().trim().min(1),
+    topics: z
+      .array(z.enum(topicIds as [string, ...string[]]))
+      .min(1, { error: 'expected at least one topic' })
+      .refine((list) => new Set(list).size === list.length, { error: 'expected each topic once' }),
+    draft: z.boolean().default(false),
+    updated: CalendarDateSchema.optional(),
+    publishAt: z.iso.datetime({ offset: true, error: 'expected a date and time with offset, e.g. 2026-02-14T09:00:00+09:00' }).optional(),
+    sources: z
+      .array(
+        z.strictObject({
+          title: z.string().trim().min(1),
+          publisher: z.string().trim().min(1),
+          url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+        }),
+      )
+      .default([]),
+    indices: z
+      .record(z.string(), IndexFiguresSchema)
+      .superRefine((record, context) => {
+        for (const id of Object.keys(record)) {
+          if (!indexIds.includes(id)) {
+            context.addIssue({
+              code: 'custom',
+              path: [id],
+              input: id,
+              message: `unknown index "${id}"; expected one of ${indexIds.join(', ')} (add it to content/data/indices.json)`,
+            });
+          }
+        }
+      })
+      .optional(),
+    relative: z
+      .strictObject({
+        ratio: FiniteNumberSchema.optional(),
+        deviation: FiniteNumberSchema.optional(),
+        relativeDeviation: FiniteNumberSchema.optional(),
+      })
+      .optional(),
+    risks: z
+      .array(
+        z.strictObject({
+          topic: z.enum(riskIds as [string, ...string[]]),
+          level: z.enum(RISK_LEVELS),
+          trend: z.enum(RISK_TRENDS),
+          note: z.strictObject({ ja: z.string().trim().min(1), en: z.string().trim().min(1).optional() }),
+        }),
+      )
+      .optional(),
+    charts: z.array(CustomChartSchema).optional(),
+    /** Set by `npm run translated`: a hash of the Japanese source this translation was made from. */
+    translatedFrom: z.string().regex(/^[0-9a-f]{12}$/, { error: 'expected the 12-character hash `npm run translated` writes' }).optional(),
+  });
+}
+
+/** A post's validated frontmatter. */
+export type Frontmatter = z.infer<ReturnType<typeof createFrontmatterSchema>>;
+/** One line of a post's risk watch. */
+export type RiskEntry = NonNullable<Frontmatter['risks']>[number];
+/** The figures a post states for one index. */
+export type StatedIndexFigures = NonNullable<Frontmatter['indices']>[string];
+
+/** The top-level keys (and nested keys by path) the schema accepts, for "did you mean" hints. */
+export function knownFrontmatterKeys(path: string): readonly string[] {
+  const keys: Record<string, readonly string[]> = {
+    '': ['kind', 'title', 'description', 'date', 'author', 'topics', 'draft', 'updated', 'publishAt', 'sources', 'indices', 'relative', 'risks', 'charts', 'translatedFrom'],
+    relative: ['ratio', 'deviation', 'relativeDeviation'],
+  };
+  if (/^indices\.[^.]+$/.test(path)) return ['close', 'change', 'changePercent'];
+  if (/^sources\.\d+$/.test(path)) return ['title', 'publisher', 'url'];
+  if (/^risks\.\d+$/.test(path)) return ['topic', 'level', 'trend', 'note'];
+  return keys[path] ?? [];
+}

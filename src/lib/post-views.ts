@@ -1,0 +1,53 @@
+import type { PostFile, SiteModel, SitePost } from './site-model.ts';
+import { LOCALES, SOURCE_LOCALE, type Locale } from './registry.ts';
+
+/** One post page: the chrome's language, the file whose body is shown, and whether it is a fallback. */
+export interface PostPage {
+  locale: Locale;
+  post: SitePost;
+  /** The file rendered: the translation, or the Japanese source on a fallback page. */
+  file: PostFile;
+  /** The English URL of a post with no (published) translation: English chrome, Japanese body, noindex. */
+  isFallback: boolean;
+}
+
+/** Every post page of the site in both languages; a missing translation gives a fallback page. */
+export function getPostPages(posts: readonly SitePost[]): PostPage[] {
+  return posts.flatMap((post) =>
+    LOCALES.map((locale): PostPage => {
+      const translated = locale === SOURCE_LOCALE ? post.source : post.translation;
+      return { locale, post, file: translated ?? post.source, isFallback: translated === undefined };
+    }),
+  );
+}
+
+/** The page of one post in one language. */
+export function getPostPage(post: SitePost, locale: Locale): PostPage {
+  const page = getPostPages([post]).find((candidate) => candidate.locale === locale);
+  if (!page) throw new RangeError(`no ${locale} page for ${post.id}`);
+  return page;
+}
+
+/** The languages in which a post really exists (a fallback page is not a translation). */
+export function getIndexableLocales(post: SitePost): Locale[] {
+  return post.translation === undefined ? [SOURCE_LOCALE] : [...LOCALES];
+}
+
+/** The posts before and after `post` among those of the same kind, by date. */
+export function getAdjacentPosts(posts: readonly SitePost[], post: SitePost): { previous: SitePost | undefined; next: SitePost | undefined } {
+  const sameKind = posts.filter((candidate) => candidate.kind === post.kind);
+  const i = sameKind.findIndex((candidate) => candidate.id === post.id);
+  // Posts are sorted newest first, so the previous (older) post comes after this one.
+  return { previous: sameKind[i + 1], next: i > 0 ? sameKind[i - 1] : undefined };
+}
+
+/** Title and description of a post as shown in a locale (falls back to the Japanese source). */
+export function getPostText(post: SitePost, locale: Locale): { title: string; description: string; lang: Locale } {
+  const file = getPostPage(post, locale).file;
+  return { title: file.frontmatter.title, description: file.frontmatter.description, lang: file.locale };
+}
+
+/** Posts visible in the model, newest first. */
+export function getLatestPosts(model: SiteModel, count: number): readonly SitePost[] {
+  return model.visiblePosts.slice(0, count);
+}

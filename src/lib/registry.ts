@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** The site's two languages; Japanese is the source, English the translation. */
+export const LOCALES = ['ja', 'en'] as const;
+/** One of the site's languages. */
+export type Locale = (typeof LOCALES)[number];
+/** The language posts are written in first. */
+export const SOURCE_LOCALE: Locale = 'ja';
+
+/** A text given in both languages. */
+export const LocalizedTextSchema = z.strictObject({
+  ja: z.string().trim().min(1),
+  en: z.string().trim().min(1),
+});
+/** A text given in both languages. */
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected an id in lower-case letters, digits and hyphens' });
+
+/** One market index the site can chart (content/data/indices.json). */
+export const IndexSchema = z.strictObject({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  shortName: LocalizedTextSchema,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour written #rrggbb' }),
+  source: LocalizedTextSchema,
+  trademark: LocalizedTextSchema.optional(),
+  /** Column names in vendor CSV files that hold this index, for `npm run data:import`. */
+  importColumns: z.array(z.string().min(1)).default([]),
+});
+/** One market index the site can chart. */
+export type IndexInfo = z.infer<typeof IndexSchema>;
+
+/** A topic a post can be filed under (content/data/topics.json). */
+export const TopicSchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema });
+/** A topic a post can be filed under. */
+export type Topic = z.infer<typeof TopicSchema>;
+
+/** A risk the weekly risk watch follows (content/data/risks.json). */
+export const RiskTopicSchema = z.strictObject({
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  group: LocalizedTextSchema,
+});
+/** A risk the weekly risk watch follows. */
+export type RiskTopic = z.infer<typeof RiskTopicSchema>;
+
+/** Site-wide settings (content/site.json). */
+export const SiteConfigSchema = z.strictObject({
+  title: LocalizedTextSchema,
+  tagline: LocalizedTextSchema,
+  url: z.url({ protocol: /^https?$/ }),
+  author: LocalizedTextSchema,
+  ratio: z.strictObject({ numerator: IdSchema, denominator: IdSchema }),
+  movingAverageWeeks: z.int().min(2).max(260),
+  /** How far a stated derived figure (ratio, deviation) may sit from the computed one, in percentage points. */
+  derivedTolerance: z.number().min(0).max(1),
+  dataCredit: LocalizedTextSchema,
+  postsPerPage: z.int().min(1).max(100),
+});
+/** Site-wide settings. */
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+
+/** Everything in content/data and content/site.json that posts are checked against. */
+export interface Registry {
+  site: SiteConfig;
+  indices: readonly IndexInfo[];
+  topics: readonly Topic[];
+  risks: readonly RiskTopic[];
+}
+
+/** Looks up an index by id; throws for an id the registry does not have. */
+export function getIndex(registry: Registry, id: string): IndexInfo {
+  const found = registry.indices.find((index) => index.id === id);
+  if (!found) throw new RangeError(`unknown index "${id}"; known: ${registry.indices.map((index) => index.id).join(', ')}`);
+  return found;
+}
+
+/** Looks up a topic by id; throws for an id the registry does not have. */
+export function getTopic(registry: Registry, id: string): Topic {
+  const found = registry.topics.find((topic) => topic.id === id);
+  if (!found) throw new RangeError(`unknown topic "${id}"`);
+  return found;
+}
+
+/** Looks up a watched risk by id; throws for an id the registry does not have. */
+export function getRiskTopic(registry: Registry, id: string): RiskTopic {
+  const found = registry.risks.find((risk) => risk.id === id);
+  if (!found) throw new RangeError(`unknown risk "${id}"`);
+  return found;
+}

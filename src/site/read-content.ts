@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ContentError } from '../lib/problems.ts';
+import { buildSiteModel, type ContentFile, type ContentFiles, type SiteModel, type Visibility } from '../lib/site-model.ts';
+import { displayPath, type Environment } from './environment.ts';
+
+function readFile(root: string, file: string): ContentFile {
+  return { path: displayPath(root, file), text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
+}
+
+/** Lists every `.mdx` below content/posts, sorted so output never depends on the file system's order. */
+export function listPostFiles(contentDir: string): string[] {
+  const postsDir = path.join(contentDir, 'posts');
+  if (!existsSync(postsDir)) return [];
+  return readdirSync(postsDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.mdx') || name.endsWith('.md'))
+    .map((name) => name.split(path.sep).join('/'))
+    .sort();
+}
+
+/** Reads the content directory's files for `buildSiteModel`. */
+export function readContentFiles(environment: Environment): ContentFiles {
+  const { root, contentDir } = environment;
+  const data = (name: string) => readFile(root, path.join(contentDir, 'data', name));
+  return {
+    site: readFile(root, path.join(contentDir, 'site.json')),
+    indices: data('indices.json'),
+    topics: data('topics.json'),
+    risks: data('risks.json'),
+    closes: data('closes.csv'),
+    posts: listPostFiles(contentDir).map((relativePath) => ({
+      ...readFile(root, path.join(contentDir, 'posts', relativePath)),
+      relativePath,
+    })),
+  };
+}
+
+/** Reads and validates the whole site; throws a ContentError listing every problem. */
+export function loadSite(environment: Environment, visibility: Partial<Visibility> = {}): SiteModel {
+  const { model, problems } = buildSiteModel(readContentFiles(environment), {
+    now: environment.now,
+    includeDrafts: false,
+    ...visibility,
+  });
+  if (!model) throw new ContentError(problems);
+  return model;
+}

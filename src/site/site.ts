@@ -1,0 +1,8 @@
+import { readEnvironment } from './environment.ts';
+import { loadSite } from './read-content.ts';
+
+/**
+ * The validated site every page renders from. The dev server shows drafts and scheduled posts;
+ * a production build never does. The Shūhō integration re-evaluates this module when content changes.
+ */
+export const site = loadSite(readEnvironment(), { includeDrafts: import.meta.env.DEV });

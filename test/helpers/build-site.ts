@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The project root. */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Scratch space for test builds; ignored by git. */
+export const TMP = path.join(ROOT, 'test', '.tmp');
+/** The clock every test build uses, so drafts, scheduling and output are reproducible. */
+export const TEST_NOW = '2026-08-31T00:00:00Z';
+
+/** Where globalSetup builds the shipped sample site and the fixture site. */
+export const SAMPLE_DIST = path.join(TMP, 'sample', 'dist');
+export const FIXTURE_DIST = path.join(TMP, 'fixture', 'dist');
+/** The fixture site's content directory. */
+export const FIXTURE_CONTENT = path.join(ROOT, 'test', 'fixtures', 'site', 'content');
+
+/** Options of one `astro build` run. */
+export interface BuildOptions {
+  /** Content directory (default: the shipped sample in content/). */
+  contentDir?: string;
+  /** Output directory; the cache sits beside it. */
+  outDir: string;
+  now?: string;
+  env?: Record<string, string>;
+}
+
+/** Result of a build: exit code and output, for tests of failing builds. */
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `astro build` on a content directory into `outDir`, never throwing on a failed build. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  mkdirSync(options.outDir, { recursive: true });
+  const env = {
+    ...process.env,
+    SHUHO_CONTENT_DIR: options.contentDir ?? path.join(ROOT, 'content'),
+    SHUHO_OUT_DIR: options.outDir,
+    SHUHO_CACHE_DIR: path.join(path.dirname(options.outDir), 'cache'),
+    SHUHO_NOW: options.now ?? TEST_NOW,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    ...options.env,
+  };
+  try {
+    const { stdout, stderr } = await run(path.join(ROOT, 'node_modules', '.bin', 'astro'), ['build'], {
+      cwd: ROOT,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
