@@ -18,5 +18,28 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro marks MDX modules with a "use astro:head-inject" directive that the bundler warns about
+        // once per post; the warning is Astro-internal and drowns real ones in large sites.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  // Vite inlines scripts under 4 kB into the page; every script must be a file so the CSP needs no inline script.
+  vite: { build: { assetsInlineLimit: 0 } },
+  security: {
+    // Astro writes this policy as a <meta http-equiv="content-security-policy"> into every page's <head>.
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // Pagefind runs its search index as WebAssembly, which script-src must allow; no inline script is allowed.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   integrations: [shuho(), mdx()],
 });
