@@ -20,6 +20,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Vite inlines scripts under 4 kB into the page; every script must be a file so the CSP needs no inline script.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // Astro marks MDX modules with a "use astro:head-inject" directive that the bundler warns about
         // once per post; the warning is Astro-internal and drowns real ones in large sites.
@@ -30,8 +32,6 @@ export default defineConfig({
       },
     },
   },
-  // Vite inlines scripts under 4 kB into the page; every script must be a file so the CSP needs no inline script.
-  vite: { build: { assetsInlineLimit: 0 } },
   security: {
     // Astro writes this policy as a <meta http-equiv="content-security-policy"> into every page's <head>.
     csp: {
