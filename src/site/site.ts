@@ -4,5 +4,6 @@ import { loadSite } from './read-content.ts';
 /**
  * The validated site every page renders from. The dev server shows drafts and scheduled posts;
  * a production build never does. The Shūhō integration re-evaluates this module when content changes.
+ * MODE, not DEV: Vite derives DEV from NODE_ENV, which test runners set to "test" even for `astro build`.
  */
-export const site = loadSite(readEnvironment(), { includeDrafts: import.meta.env.DEV });
+export const site = loadSite(readEnvironment(), { includeDrafts: import.meta.env.MODE === 'development' });

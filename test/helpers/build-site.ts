@@ -44,6 +44,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     SHUHO_OUT_DIR: options.outDir,
     SHUHO_CACHE_DIR: path.join(path.dirname(options.outDir), 'cache'),
     SHUHO_NOW: options.now ?? TEST_NOW,
+    // Vitest sets NODE_ENV=test, which would make Vite build development bundles.
+    NODE_ENV: 'production',
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
     ...options.env,
