@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromUtcDate, isIsoDate, isWeekday, type IsoDate } from './dates.ts';
+import { dayOfWeek, fromUtcDate, isIsoDate, isWeekday, type IsoDate } from './dates.ts';
 import { LocalizedTextSchema, type Registry } from './registry.ts';
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -12,9 +12,10 @@ const CalendarDateSchema = z.preprocess(
   }),
 );
 
-const MarketDaySchema = CalendarDateSchema.refine((value: IsoDate) => isWeekday(value), {
+// An impossible date (2026-02-30) is already reported above; zod still runs this check, which must not throw.
+const MarketDaySchema = CalendarDateSchema.refine((value: IsoDate) => !isIsoDate(value) || isWeekday(value), {
   error: (issue) =>
-    `${String(issue.input)} is a ${WEEKDAY_NAMES[new Date(`${String(issue.input)}T00:00:00Z`).getUTCDay()]}; the as-of date is the day of the last close the post discusses, a weekday`,
+    `expected a weekday, the day of the last close the post discusses; received ${String(issue.input)}, a ${WEEKDAY_NAMES[dayOfWeek(String(issue.input))]}`,
 });
 
 const FiniteNumberSchema = z.number({ error: 'expected a number' }).finite();
@@ -73,10 +74,10 @@ export function createFrontmatterSchema(registry: Registry) {
 
   return z.strictObject({
     kind: z.enum(['weekly', 'feature']),
-    title: z.string().trim().min(1),
-    description: z.string().trim().min(1),
+    title: z.string().trim().min(1, { error: 'expected a non-empty text' }),
+    description: z.string().trim().min(1, { error: 'expected a non-empty text' }),
     date: MarketDaySchema,
-    author: z.string().trim().min(1),
+    author: z.string().trim().min(1, { error: 'expected a non-empty text' }),
     topics: z
       .array(z.enum(topicIds as [string, ...string[]]))
       .min(1, { error: 'expected at least one topic' })
@@ -87,7 +88,7 @@ export function createFrontmatterSchema(registry: Registry) {
     sources: z
       .array(
         z.strictObject({
-          title: z.string().trim().min(1),
+          title: z.string().trim().min(1, { error: 'expected a non-empty text' }),
           publisher: z.string().trim().min(1),
           url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
         }),

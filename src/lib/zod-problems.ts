@@ -25,14 +25,34 @@ function closestKey(key: string, candidates: readonly string[]): string | undefi
   return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.candidate : undefined;
 }
 
+/** A number written as text ("1,709.95", "25.01"): YAML reads it as a string, so say how to write it. */
+function numberHint(expected: string, input: unknown): { hint?: string } {
+  if (expected !== 'number' || typeof input !== 'string' || !/^[+-]?[\d,]+(\.\d+)?$/.test(input.trim())) return {};
+  const plain = input.trim().replaceAll(',', '');
+  return { hint: input.includes(',') ? `Write ${plain} without the comma.` : `Write ${plain} without quotes.` };
+}
+
+/** Zod's type names in the words of someone writing YAML. */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+};
+
 /** Expected/received wording for one zod issue (parse with `reportInput: true` to get received values). */
 function describeIssue(issue: z.core.$ZodIssue): { message: string; hint?: string; path: PropertyKey[] } {
   const path = [...issue.path];
   const received = describeValue(issue.input);
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { path, message: `is required (expected ${issue.expected}).` };
-      return { path, message: `expected ${issue.message.startsWith('expected ') ? issue.message.slice(9) : issue.expected}, received ${received}.` };
+      if (issue.input === undefined) return { path, message: `is required (expected ${TYPE_NAMES[issue.expected] ?? issue.expected}).` };
+      return {
+        path,
+        message: `expected ${issue.message.startsWith('expected ') ? issue.message.slice(9) : (TYPE_NAMES[issue.expected] ?? issue.expected)}, received ${received}.`,
+        ...numberHint(issue.expected, issue.input),
+      };
     case 'unrecognized_keys': {
       const [key] = issue.keys;
       return { path: [...path, key ?? ''], message: `unknown field${issue.keys.length > 1 ? `s ${issue.keys.join(', ')}` : ''}.` };
@@ -42,8 +62,12 @@ function describeIssue(issue: z.core.$ZodIssue): { message: string; hint?: strin
         path,
         message: `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, received ${received}.`,
       };
-    default:
-      return { path, message: `${issue.message.replace(/\.$/, '')}, received ${received}.` };
+    default: {
+      // Custom messages that already quote what was written need no "received" after them.
+      const written = typeof issue.input === 'string' || typeof issue.input === 'number' ? String(issue.input) : '';
+      const isQuoted = written !== '' && (issue.message.includes(`"${written}"`) || issue.message.includes(`received ${written}`));
+      return { path, message: `${issue.message.replace(/\.$/, '')}${isQuoted ? '' : `, received ${received}`}.` };
+    }
   }
 }
 
@@ -57,6 +81,7 @@ export function issuesToProblems(
     const described = describeIssue(issue);
     const field = [options.fieldPrefix, fieldPath(described.path)].filter(Boolean).join('.');
     const problem: Problem = { file, field, message: described.message };
+    if (described.hint !== undefined) problem.hint = described.hint;
     if (issue.code === 'unrecognized_keys' && options.knownKeys) {
       const suggestion = closestKey(issue.keys[0] ?? '', options.knownKeys(fieldPath(issue.path)));
       problem.hint = suggestion ? `Did you mean "${suggestion}"?` : 'Remove it or check its spelling.';
