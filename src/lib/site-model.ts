@@ -279,14 +279,23 @@ function checkTranslation(source: ParsedPost, translation: ParsedPost): Problem[
   return problems;
 }
 
+/** What `buildSiteModel` found: the model when the content is sound, and every problem. */
+export interface SiteModelResult {
+  /** Undefined as soon as there is any problem: nothing is built from content with errors. */
+  model: SiteModel | undefined;
+  problems: Problem[];
+  /** Every source post that parsed, even when there are problems, so `npm run check` can report translation status alongside errors. */
+  posts: readonly SitePost[];
+}
+
 /**
  * Validates every content file and builds the site: schema, file naming, duplicate weeks, the merged
  * series and its conflicts, stated figures, translation pairing and figures. Returns all problems at once.
  */
-export function buildSiteModel(files: ContentFiles, visibility: Visibility): { model: SiteModel | undefined; problems: Problem[] } {
+export function buildSiteModel(files: ContentFiles, visibility: Visibility): SiteModelResult {
   const problems: Problem[] = [];
   const registry = parseRegistry(files, problems);
-  if (!registry) return { model: undefined, problems };
+  if (!registry) return { model: undefined, problems, posts: [] };
   const closes = parseClosesCsv(files.closes.path, files.closes.text, registry.indices.map((index) => index.id));
   problems.push(...closes.problems);
   const schema = createFrontmatterSchema(registry);
@@ -364,8 +373,8 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): { m
     };
   });
   posts.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
-  if (problems.length > 0) return { model: undefined, problems };
-  return { model: { registry, series, ratio, posts, visiblePosts: posts.filter((post) => post.isVisible) }, problems };
+  if (problems.length > 0) return { model: undefined, problems, posts };
+  return { model: { registry, series, ratio, posts, visiblePosts: posts.filter((post) => post.isVisible) }, problems, posts };
 }
 
 function toPostFile(post: ParsedPost): PostFile {
