@@ -77,13 +77,15 @@ export function checkStatedFigures(
     if (check.computed === undefined) {
       return [{ file, field: check.field, ...where, message: `states ${check.stated}${check.unit}, but it cannot be computed: ${check.formula}.`, hint: 'Remove the figure or add the missing closes.' }];
     }
-    const allowed = check.isDerived ? tolerance : 0.5 * 10 ** -decimalsWritten(source, check.field, check.stated);
+    const decimals = decimalsWritten(source, check.field, check.stated);
+    const allowed = check.isDerived ? tolerance : 0.5 * 10 ** -decimals;
     if (Math.abs(check.stated - check.computed) <= allowed + 1e-9) return [];
     return [{
       file,
       field: check.field,
       ...where,
-      message: `states ${check.stated}${check.unit}, computed ${show(check.computed, 2)}${check.unit} (${check.formula}${check.isDerived ? `; tolerance ±${tolerance}` : ''}).`,
+      // Both values with the digits the author wrote (at least two), so "-1.41" is set against "-1.40".
+      message: `states ${check.stated.toFixed(decimals)}${check.unit}, computed ${check.computed.toFixed(Math.max(decimals, 2))}${check.unit} (${check.formula}${check.isDerived ? `; tolerance ±${tolerance}` : ''}).`,
       hint: 'Fix the closes or the stated figure.',
     }];
   });
