@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite, FIXTURE_CONTENT, FIXTURE_DIST, SAMPLE_DIST } from './helpers/build-site.ts';
 
@@ -11,8 +11,17 @@ export default async function setup(): Promise<void> {
     ['sample', SAMPLE_DIST, undefined],
     ['fixture', FIXTURE_DIST, FIXTURE_CONTENT],
   ] as const) {
-    rmSync(path.dirname(outDir), { recursive: true, force: true });
-    const result = await buildSite({ outDir, ...(contentDir === undefined ? {} : { contentDir }) });
-    if (result.code !== 0) throw new Error(`building the ${name} site failed:\n${result.stdout}\n${result.stderr}`);
+    // Build beside the target and swap it in, so a run started meanwhile (several people share a
+    // working tree) never reads or deletes a half-built site.
+    const target = path.dirname(outDir);
+    const staging = `${target}.${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    const result = await buildSite({ outDir: path.join(staging, path.basename(outDir)), ...(contentDir === undefined ? {} : { contentDir }) });
+    if (result.code !== 0) {
+      rmSync(staging, { recursive: true, force: true });
+      throw new Error(`building the ${name} site failed:\n${result.stdout}\n${result.stderr}`);
+    }
+    rmSync(target, { recursive: true, force: true });
+    renameSync(staging, target);
   }
 }

@@ -57,7 +57,12 @@ export function parseClosesCsv(file: string, text: string, knownIndices: readonl
     const cells = text.split(',');
     const [date = '', index = '', raw = ''] = cells;
     if (cells.length !== 3) {
-      problems.push({ file, line, message: `expected 3 columns (${CLOSES_HEADER}), received ${cells.length}.` });
+      problems.push({
+        file,
+        line,
+        message: `expected 3 columns (${CLOSES_HEADER}), received ${cells.length}.`,
+        ...(cells.length > 3 ? { hint: 'Write closes without thousands separators: 1709.95, not 1,709.95.' } : {}),
+      });
       return;
     }
     if (!isIsoDate(date)) {
