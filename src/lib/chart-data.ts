@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { formatChartValue } from './chart-format.ts';
+import type { ChartSpec } from './charts.ts';
+
+/** The accessible table of a chart: one row per category, one column per series, values as written on the page. */
+export interface ChartTable {
+  caption: string;
+  headers: string[];
+  rows: { label: string; cells: string[] }[];
+}
+
+/** The data table shown under a chart, formatted for the spec's language. */
+export function buildChartTable(spec: ChartSpec): ChartTable {
+  return {
+    caption: spec.title,
+    headers: [spec.categoryLabel, ...spec.series.map((series) => series.label)],
+    rows: spec.categories.map((label, i) => ({
+      label,
+      cells: spec.series.map((series) => formatChartValue(spec.locale, spec.format, series.values[i] ?? null)),
+    })),
+  };
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The CSV download: exactly the plotted values, unformatted (a point as decimal separator, no
+ * thousands separators), dates as YYYY-MM-DD, an empty cell for a gap. It starts with a byte-order
+ * mark so spreadsheet programs read the Japanese headers as UTF-8.
+ */
+export function buildChartCsv(spec: ChartSpec): string {
+  const header = [spec.categoryLabel, ...spec.series.map((series) => series.label)];
+  const rows = spec.categories.map((category, i) => [
+    spec.dates?.[i] ?? category,
+    ...spec.series.map((series) => {
+      const value = series.values[i];
+      return value === null || value === undefined ? '' : String(value);
+    }),
+  ]);
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The file name a browser saves the CSV under, e.g. `relative-strength-2026-02-13-ja.csv`. */
+export function chartCsvName(spec: ChartSpec): string {
+  return `${spec.id}-${spec.asOf}-${spec.locale}.csv`;
+}
+
+/**
+ * JSON that is safe inside `<script type="application/json">`: `<`, `>` and `&` become \u escapes so
+ * no label can close the script element or open a comment, and U+2028/U+2029 are escaped too so the
+ * text is also valid JavaScript. `JSON.parse` reads it back unchanged.
+ */
+export function serializeForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+}
+
+/**
+ * A short content hash of a spec and what draws it (`renderer`, e.g. library versions and image size):
+ * the PNG and CSV file names and the on-disk cache key. Equal inputs give equal names across builds.
+ */
+export function hashChart(spec: ChartSpec, renderer: string): string {
+  return createHash('sha256').update(JSON.stringify([renderer, spec])).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,345 @@
+import { formatDate } from '../i18n/format.ts';
+import { t } from '../i18n/ui.ts';
+import { formatChartValue, type ChartValueFormat } from './chart-format.ts';
+import { addDays, type IsoDate } from './dates.ts';
+import type { CustomChart } from './frontmatter.ts';
+import { rebase, upTo, type RatioPoint } from './metrics.ts';
+import { getIndex, type IndexInfo, type Locale, type Registry } from './registry.ts';
+import type { Series } from './series.ts';
+import type { WeekFigures } from './stated-figures.ts';
+
+/** The charts every weekly post can show from the series, by the name `<Chart name="…" />` uses. */
+export const BUILT_IN_CHARTS = ['relative-strength', 'rebased', 'weekly-change'] as const;
+/** The name of a chart computed from the series. */
+export type BuiltInChart = (typeof BUILT_IN_CHARTS)[number];
+
+/** What a value axis measures; the frontmatter's `unit`. */
+export type ChartUnit = CustomChart['unit'];
+
+/** How one series is drawn: colour plus a dash and a point shape, so it reads without colour too. */
+export interface ChartSeries {
+  label: string;
+  /** One value per category; null is a gap (e.g. before a moving average has a full window). */
+  values: (number | null)[];
+  /** `#rrggbb` for a light background; the dark theme derives its own. */
+  color: string;
+  /** One colour per bar, when each bar is a different index. */
+  barColors?: string[];
+  dash: 'solid' | 'dashed' | 'dotted';
+  point: 'circle' | 'rect' | 'triangle' | 'rectRot';
+}
+
+/**
+ * Everything a chart shows, in one language, as plain data: the interactive chart, the PNG, the
+ * table, the CSV and the alt text are all made from this. No functions, so it serialises to JSON.
+ */
+export interface ChartSpec {
+  /** The name `<Chart name="…" />` uses. */
+  id: string;
+  locale: Locale;
+  type: 'line' | 'bar';
+  horizontal: boolean;
+  title: string;
+  /** The last date the data may come from: a post never charts anything after its own as-of date. */
+  asOf: IsoDate;
+  unit: ChartUnit;
+  format: ChartValueFormat;
+  /** Caption lines in the page's language. */
+  caption: { asOf: string; source: string; unit: string };
+  /** Header of the category column in the table and the CSV. */
+  categoryLabel: string;
+  /** Category labels as shown, e.g. localized dates or index names. */
+  categories: string[];
+  /** The ISO date of each category when categories are weeks, for the CSV. */
+  dates?: IsoDate[];
+  series: ChartSeries[];
+  /** A value the axis should always include, e.g. 100 for rebased indices or 0 for changes. */
+  baseline?: number;
+  /** A text summary for readers who cannot see the image. */
+  alt: string;
+}
+
+/** The parts of the site model built-in charts are computed from. */
+export interface ChartData {
+  registry: Registry;
+  series: Series;
+  ratio: readonly RatioPoint[];
+}
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+export const CATEGORY_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00'] as const;
+const DASHES: ChartSeries['dash'][] = ['solid', 'dashed', 'dotted'];
+const POINTS: ChartSeries['point'][] = ['circle', 'rect', 'triangle', 'rectRot'];
+/** The moving average is a reference line, drawn in a neutral grey. */
+const REFERENCE_COLOR = '#56606b';
+
+/** Values are rounded once here, so the CSV holds exactly what is plotted and nothing spuriously precise. */
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+function valueFormat(locale: Locale, unit: ChartUnit, decimals: number, signed: boolean): ChartValueFormat {
+  // The placeholder survives so the browser can fill it without the dictionaries.
+  return { decimals, signed, template: t(locale, `chart.value.${unit}`, { value: '{value}' }) };
+}
+
+function caption(locale: Locale, asOf: IsoDate, source: string, unit: ChartUnit): ChartSpec['caption'] {
+  return {
+    asOf: t(locale, 'chart.asOf', { date: formatDate(locale, asOf) }),
+    source: t(locale, 'figures.source', { source }),
+    unit: t(locale, 'chart.unit', { unit: t(locale, `chart.unit.${unit}`) }),
+  };
+}
+
+function describeLine(locale: Locale, spec: Omit<ChartSpec, 'alt'>): string {
+  const ranges = spec.series.flatMap((series) => {
+    const present = series.values.filter((value): value is number => value !== null);
+    const first = present[0];
+    const last = present.at(-1);
+    if (first === undefined || last === undefined) return [];
+    return [t(locale, 'chart.alt.range', { label: series.label, first: formatChartValue(locale, spec.format, first), last: formatChartValue(locale, spec.format, last) })];
+  });
+  return t(locale, 'chart.alt.line', {
+    title: spec.title,
+    from: spec.categories[0] ?? '',
+    to: spec.categories.at(-1) ?? '',
+    summary: ranges.join(t(locale, 'chart.alt.separator')) + t(locale, 'chart.alt.end'),
+  });
+}
+
+function describeBars(locale: Locale, spec: Omit<ChartSpec, 'alt'>): string {
+  const items = spec.series.flatMap((series) =>
+    spec.categories.map((category, i) => {
+      const label = spec.series.length > 1 ? `${category} (${series.label})` : category;
+      return t(locale, 'chart.alt.value', { label, value: formatChartValue(locale, spec.format, series.values[i] ?? null) });
+    }),
+  );
+  return t(locale, 'chart.alt.bar', { title: spec.title, summary: items.join(t(locale, 'chart.alt.separator')) + t(locale, 'chart.alt.end') });
+}
+
+/** Completes a spec with its alt text, written from the same values the chart draws. */
+function withAlt(spec: Omit<ChartSpec, 'alt'>): ChartSpec {
+  return { ...spec, alt: spec.type === 'line' ? describeLine(spec.locale, spec) : describeBars(spec.locale, spec) };
+}
+
+/**
+ * Relative strength: the configured ratio (e.g. Russell 2000 Growth / S&P 500, in percent) every week
+ * from the start of the series to `asOf`, with its moving average.
+ */
+export function buildRelativeStrengthChart(data: ChartData, asOf: IsoDate, locale: Locale): ChartSpec {
+  const { numerator, denominator } = data.registry.site.ratio;
+  const weeks = data.registry.site.movingAverageWeeks;
+  const top = getIndex(data.registry, numerator);
+  const bottom = getIndex(data.registry, denominator);
+  const points = upTo(data.ratio, asOf);
+  if (points.at(-1)?.date !== asOf) throw new RangeError(`relative-strength: no ratio of ${numerator} and ${denominator} on ${asOf}`);
+  const names = { numerator: top.shortName[locale], denominator: bottom.shortName[locale] };
+  return withAlt({
+    id: 'relative-strength',
+    locale,
+    type: 'line',
+    horizontal: false,
+    title: t(locale, 'chart.relativeStrength.title', { ...names, weeks }),
+    asOf,
+    unit: 'percent',
+    format: valueFormat(locale, 'percent', 2, false),
+    caption: caption(locale, asOf, data.registry.site.dataCredit[locale], 'percent'),
+    categoryLabel: t(locale, 'chart.category.date'),
+    categories: points.map((point) => formatDate(locale, point.date, 'short')),
+    dates: points.map((point) => point.date),
+    series: [
+      { label: t(locale, 'figures.ratio', names), values: points.map((point) => round(point.ratio)), color: top.color, dash: 'solid', point: 'circle' },
+      {
+        label: t(locale, 'figures.movingAverage', { weeks }),
+        values: points.map((point) => (point.movingAverage === undefined ? null : round(point.movingAverage))),
+        color: REFERENCE_COLOR,
+        dash: 'dashed',
+        point: 'rect',
+      },
+    ],
+  });
+}
+
+/** The indices that have a close on `asOf`, in registry order. */
+function indicesOn(data: ChartData, asOf: IsoDate): IndexInfo[] {
+  return data.registry.indices.filter((index) => (data.series.get(index.id) ?? []).some((observation) => observation.date === asOf));
+}
+
+/**
+ * Every index with a close on `asOf`, rebased to 100 at the last close at least 52 weeks before
+ * (or at the start of the series when it is shorter), up to `asOf`.
+ */
+export function buildRebasedChart(data: ChartData, asOf: IsoDate, locale: Locale): ChartSpec {
+  const indices = indicesOn(data, asOf);
+  if (indices.length === 0) throw new RangeError(`rebased: no index has a close on ${asOf}`);
+  const known = indices.map((index) => upTo(data.series.get(index.id) ?? [], asOf));
+  const allDates = [...new Set(known.flatMap((observations) => observations.map((observation) => observation.date)))].sort();
+  // A holiday week closes on Thursday, so "52 weeks ago" is the last close on or before that day.
+  const yearAgo = addDays(asOf, -364);
+  const base = allDates.filter((date) => date <= yearAgo).at(-1) ?? (allDates[0] as IsoDate);
+  const dates = allDates.filter((date) => date >= base);
+  const series = indices.map((index, i): ChartSeries => {
+    const byDate = new Map((known[i] ?? []).map((observation) => [observation.date, observation.close]));
+    const present = dates.filter((date) => byDate.has(date));
+    const levels = rebase(present.map((date) => byDate.get(date) as number));
+    const rebased = new Map(present.map((date, j) => [date, levels[j] as number]));
+    return {
+      label: index.shortName[locale],
+      values: dates.map((date) => (rebased.has(date) ? round(rebased.get(date) as number) : null)),
+      color: index.color,
+      dash: DASHES[i % DASHES.length] as ChartSeries['dash'],
+      point: POINTS[i % POINTS.length] as ChartSeries['point'],
+    };
+  });
+  return withAlt({
+    id: 'rebased',
+    locale,
+    type: 'line',
+    horizontal: false,
+    title: t(locale, 'chart.rebased.title', { date: formatDate(locale, base) }),
+    asOf,
+    unit: 'index',
+    format: valueFormat(locale, 'index', 1, false),
+    caption: caption(locale, asOf, data.registry.site.dataCredit[locale], 'index'),
+    categoryLabel: t(locale, 'chart.category.date'),
+    categories: dates.map((date) => formatDate(locale, date, 'short')),
+    dates,
+    series,
+    baseline: 100,
+  });
+}
+
+/** This week's percent change of each index with figures, one bar per index in its registry colour. */
+export function buildWeeklyChangeChart(data: ChartData, figures: WeekFigures, locale: Locale): ChartSpec {
+  const indices = data.registry.indices.filter((index) => figures.indices[index.id] !== undefined);
+  if (indices.length === 0) throw new RangeError(`weekly-change: no index has figures on ${figures.date}`);
+  return withAlt({
+    id: 'weekly-change',
+    locale,
+    type: 'bar',
+    horizontal: false,
+    title: t(locale, 'chart.weeklyChange.title', { date: formatDate(locale, figures.date) }),
+    asOf: figures.date,
+    unit: 'percent',
+    format: valueFormat(locale, 'percent', 2, true),
+    caption: caption(locale, figures.date, data.registry.site.dataCredit[locale], 'percent'),
+    categoryLabel: t(locale, 'figures.index'),
+    categories: indices.map((index) => index.shortName[locale]),
+    series: [{
+      label: t(locale, 'figures.changePercent'),
+      values: indices.map((index) => round(figures.indices[index.id]?.changePercent ?? Number.NaN)),
+      color: indices[0]?.color ?? CATEGORY_COLORS[0],
+      barColors: indices.map((index) => index.color),
+      dash: 'solid',
+      point: 'rect',
+    }],
+    baseline: 0,
+  });
+}
+
+function localize(text: CustomChart['labels'][number], locale: Locale): string {
+  return typeof text === 'string' ? text : text[locale];
+}
+
+function decimalsOf(value: number): number {
+  const text = String(value);
+  const point = text.indexOf('.');
+  return point === -1 ? 0 : text.length - point - 1;
+}
+
+/** A chart a feature post declares in its frontmatter, dated by the post. */
+export function buildCustomChart(chart: CustomChart, asOf: IsoDate, locale: Locale): ChartSpec {
+  const values = chart.datasets.flatMap((dataset) => dataset.values);
+  // Written as the author wrote them: 8.0 and 7.8 keep one decimal, 24.64 keeps two.
+  const decimals = Math.min(2, Math.max(chart.unit === 'percent' ? 1 : 0, ...values.map(decimalsOf)));
+  const signed = (chart.unit === 'percent' || chart.unit === 'points') && values.some((value) => value < 0);
+  return withAlt({
+    id: chart.id,
+    locale,
+    type: chart.type,
+    horizontal: chart.horizontal,
+    title: chart.title[locale],
+    asOf,
+    unit: chart.unit,
+    format: valueFormat(locale, chart.unit, decimals, signed),
+    caption: caption(locale, asOf, chart.source, chart.unit),
+    categoryLabel: t(locale, 'chart.category.item'),
+    categories: chart.labels.map((label) => localize(label, locale)),
+    series: chart.datasets.map((dataset, i) => ({
+      label: localize(dataset.label, locale),
+      values: [...dataset.values],
+      color: CATEGORY_COLORS[i % CATEGORY_COLORS.length] as string,
+      dash: DASHES[i % DASHES.length] as ChartSeries['dash'],
+      point: POINTS[i % POINTS.length] as ChartSeries['point'],
+    })),
+    ...(chart.type === 'bar' ? { baseline: 0 } : {}),
+  });
+}
+
+/** A post as far as its charts are concerned. */
+export interface ChartedPost {
+  kind: 'weekly' | 'feature';
+  date: IsoDate;
+  figures: WeekFigures | undefined;
+  charts: readonly CustomChart[];
+}
+
+/** The chart names a post can use: built-ins its figures support, then its own declared charts. */
+export function availableCharts(post: ChartedPost): string[] {
+  const builtIns = BUILT_IN_CHARTS.filter((name) => post.figures !== undefined && (name !== 'relative-strength' || post.figures.relative !== undefined));
+  return [...builtIns, ...post.charts.map((chart) => chart.id)];
+}
+
+/** The `name` of every `<Chart name="…" />` in an MDX body, in order, skipping fenced code blocks. */
+export function findChartPlacements(body: string): string[] {
+  const prose = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  return [...prose.matchAll(/<Chart\s+name\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((match) => match[1] ?? match[2] ?? '');
+}
+
+/** Where a chart appears: placed in the body by the author, or added by the layout after it. */
+export interface PlannedChart {
+  name: string;
+  placement: 'body' | 'after-body';
+}
+
+/**
+ * Decides which charts a post shows and where. Charts placed with `<Chart name="…" />` appear there.
+ * A weekly post that places none of the built-ins gets all three after its body; placing any of them
+ * means the author chose, and the others are left out. A declared chart the body never places is
+ * added after the body, so declared data is never silently dropped. An unknown name throws, naming
+ * the file and the names that exist.
+ */
+export function planPostCharts(post: ChartedPost, placed: readonly string[], file: string): PlannedChart[] {
+  const available = availableCharts(post);
+  for (const chart of post.charts) {
+    if ((BUILT_IN_CHARTS as readonly string[]).includes(chart.id)) {
+      throw new Error(`${file}: charts: the id "${chart.id}" is reserved for a built-in chart; choose another id.`);
+    }
+  }
+  for (const name of placed) {
+    if (!available.includes(name)) {
+      throw new Error(`${file}: <Chart name="${name}" />: no such chart; this post has ${available.length === 0 ? 'none' : available.join(', ')}.`);
+    }
+  }
+  const unique = [...new Set(placed)];
+  const planned: PlannedChart[] = unique.map((name) => ({ name, placement: 'body' }));
+  const placesBuiltIn = unique.some((name) => (BUILT_IN_CHARTS as readonly string[]).includes(name));
+  if (post.kind === 'weekly' && !placesBuiltIn) {
+    for (const name of BUILT_IN_CHARTS) if (available.includes(name)) planned.push({ name, placement: 'after-body' });
+  }
+  for (const chart of post.charts) if (!unique.includes(chart.id)) planned.push({ name: chart.id, placement: 'after-body' });
+  return planned;
+}
+
+/** Builds the spec of one of a post's charts in one language. */
+export function buildPostChart(data: ChartData, post: ChartedPost, name: string, locale: Locale): ChartSpec {
+  if (name === 'relative-strength') return buildRelativeStrengthChart(data, post.date, locale);
+  if (name === 'rebased') return buildRebasedChart(data, post.date, locale);
+  if (name === 'weekly-change') {
+    if (!post.figures) throw new RangeError(`weekly-change: the post of ${post.date} has no figures`);
+    return buildWeeklyChangeChart(data, post.figures, locale);
+  }
+  const chart = post.charts.find((candidate) => candidate.id === name);
+  if (!chart) throw new RangeError(`no chart "${name}"; available: ${availableCharts(post).join(', ')}`);
+  return buildCustomChart(chart, post.date, locale);
+}

@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { ChartSpec } from '../../lib/charts.ts';
+import { getSiteCharts } from '../../site/post-charts.ts';
+import { getChartPng } from '../../site/render-chart.ts';
+import { site } from '../../site/site.ts';
+
+/** One PNG per distinct chart of the site, named by its content hash. */
+export const getStaticPaths = (() =>
+  getSiteCharts(site).map((chart) => ({ params: { hash: chart.hash }, props: { spec: chart.spec } }))) satisfies GetStaticPaths;
+
+/** The static image: from the cache when an earlier build drew the same chart, otherwise rendered now. */
+export const GET: APIRoute<{ spec: ChartSpec }> = ({ props }) => {
+  const result = getChartPng(props.spec);
+  // One line per image, so a build log (and the benchmark) shows what the cache saved.
+  console.info(`[shuho:charts] ${result.hash}.png ${result.isCached ? 'cached' : 'rendered'} in ${result.milliseconds.toFixed(0)} ms`);
+  return new Response(new Uint8Array(result.png), { headers: { 'content-type': 'image/png' } });
+};

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chartCsvName } from '../lib/chart-data.ts';
+import { buildPostChart, findChartPlacements, planPostCharts, type ChartSpec, type PlannedChart } from '../lib/charts.ts';
+import { getPostPage, getPostPages } from '../lib/post-views.ts';
+import type { Locale } from '../lib/registry.ts';
+import type { PostFile, SiteModel, SitePost } from '../lib/site-model.ts';
+import { CHART_PNG_SIZE, chartFileHash } from './render-chart.ts';
+
+/** One chart of a post page: its spec and where its PNG and CSV are published. */
+export interface PostChart extends PlannedChart {
+  spec: ChartSpec;
+  /** Content hash of the spec and renderer; names both files. */
+  hash: string;
+  /** Root-relative URL of the static image, e.g. `/charts/0123456789abcdef.png`. */
+  pngUrl: string;
+  csvUrl: string;
+  /** The file name the CSV downloads as. */
+  csvName: string;
+  width: number;
+  height: number;
+  title: string;
+  alt: string;
+}
+
+const placementsByFile = new Map<string, string[]>();
+
+/** The charts a post file's body places, read once per version of the file. */
+function readPlacements(file: PostFile): string[] {
+  const key = `${file.file}|${file.hash}`;
+  let placed = placementsByFile.get(key);
+  if (!placed) {
+    const text = readFileSync(path.resolve(process.cwd(), file.file), 'utf8');
+    placed = findChartPlacements(text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, ''));
+    placementsByFile.set(key, placed);
+  }
+  return placed;
+}
+
+const chartsBySite = new WeakMap<SiteModel, Map<string, PostChart[]>>();
+
+/**
+ * The charts of a post in one language, in the order they appear: those its body places, then those
+ * the layout adds after the body (see `planPostCharts`). Used by the post page, the chart endpoints,
+ * and the feeds and social cards that show the PNGs.
+ */
+export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale): PostChart[] {
+  let cache = chartsBySite.get(site);
+  if (!cache) {
+    cache = new Map();
+    chartsBySite.set(site, cache);
+  }
+  const key = `${post.id}|${locale}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const file = getPostPage(post, locale).file;
+  const charts = planPostCharts(post, readPlacements(file), file.file).map((planned): PostChart => {
+    const spec = buildPostChart(site, post, planned.name, locale);
+    const hash = chartFileHash(spec);
+    return {
+      ...planned,
+      spec,
+      hash,
+      pngUrl: `/charts/${hash}.png`,
+      csvUrl: `/charts/${hash}.csv`,
+      csvName: chartCsvName(spec),
+      ...CHART_PNG_SIZE,
+      title: spec.title,
+      alt: spec.alt,
+    };
+  });
+  cache.set(key, charts);
+  return charts;
+}
+
+/** The chart of a post page placed as `<Chart name="…" />`; throws naming the file and the charts it has. */
+export function getPostChart(site: SiteModel, post: SitePost, locale: Locale, name: string): PostChart {
+  const chart = getPostCharts(site, post, locale).find((candidate) => candidate.name === name);
+  if (!chart) {
+    throw new Error(`${getPostPage(post, locale).file.file}: <Chart name="${name}" />: no such chart on this page.`);
+  }
+  return chart;
+}
+
+/** Every chart of every visible post page, each file once: what the chart endpoints publish. */
+export function getSiteCharts(site: SiteModel): PostChart[] {
+  const byHash = new Map<string, PostChart>();
+  for (const page of getPostPages(site.visiblePosts)) {
+    for (const chart of getPostCharts(site, page.post, page.locale)) byHash.set(chart.hash, chart);
+  }
+  return [...byHash.values()];
+}

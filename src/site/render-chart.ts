@@ -1,0 +1,113 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
+  PointElement, SubTitle, Title, type Plugin,
+} from 'chart.js';
+import { buildChartConfig, CHART_STYLE_VERSION, LIGHT_THEME } from '../lib/chart-config.ts';
+import { hashChart } from '../lib/chart-data.ts';
+import type { ChartSpec } from '../lib/charts.ts';
+
+Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, SubTitle, Title);
+
+/** The PNG's size in CSS pixels and its pixel ratio: 1200×675 pixels, 16:9 like a social card. */
+export const CHART_IMAGE = { width: 800, height: 450, pixelRatio: 1.5 } as const;
+/** Width and height of every chart PNG in pixels. */
+export const CHART_PNG_SIZE = { width: CHART_IMAGE.width * CHART_IMAGE.pixelRatio, height: CHART_IMAGE.height * CHART_IMAGE.pixelRatio } as const;
+
+/**
+ * The family every PNG draws its text in. A name no system font uses, so text can only ever come
+ * from the npm font files registered under it, and every machine draws the same image.
+ */
+export const CHART_FONT_FAMILY = 'Shuho Noto Sans JP';
+
+const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
+/** The Noto Sans JP files from npm (@expo-google-fonts/noto-sans-jp) that charts are drawn with. */
+export const CHART_FONT_FILES = ['400Regular/NotoSansJP_400Regular.ttf', '700Bold/NotoSansJP_700Bold.ttf'].map((file) =>
+  projectRequire.resolve(`@expo-google-fonts/noto-sans-jp/${file}`),
+);
+
+let fontsRegistered = false;
+/** Registers the npm fonts under CHART_FONT_FAMILY once; throws if a file is missing or unreadable. */
+export function registerChartFonts(): void {
+  if (fontsRegistered) return;
+  for (const file of CHART_FONT_FILES) {
+    if (!GlobalFonts.registerFromPath(file, CHART_FONT_FAMILY)) throw new Error(`cannot load the chart font ${file}; run npm install.`);
+  }
+  fontsRegistered = true;
+}
+
+/** Identifies what draws a PNG, so a new Chart.js, style or size gives new file names. */
+export const CHART_RENDERER = `chart.js ${Chart.version}; style ${CHART_STYLE_VERSION}; ${CHART_PNG_SIZE.width}x${CHART_PNG_SIZE.height}`;
+
+/** The content hash that names a chart's PNG and CSV. */
+export function chartFileHash(spec: ChartSpec): string {
+  return hashChart(spec, CHART_RENDERER);
+}
+
+/** A PNG has no transparent background: feed readers and social cards may show it on any colour. */
+const background: Plugin = {
+  id: 'shuhoBackground',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = LIGHT_THEME.background;
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+/** Draws a spec into a PNG with Chart.js on @napi-rs/canvas, from the same configuration the browser uses. */
+export function renderChartPng(spec: ChartSpec): Buffer {
+  registerChartFonts();
+  const canvas = createCanvas(CHART_IMAGE.width, CHART_IMAGE.height);
+  const config = buildChartConfig(spec, { theme: LIGHT_THEME, mode: 'static', fontFamily: CHART_FONT_FAMILY });
+  const chart = new Chart(canvas as unknown as HTMLCanvasElement, {
+    ...config,
+    options: { ...config.options, devicePixelRatio: CHART_IMAGE.pixelRatio },
+    plugins: [background],
+  });
+  try {
+    return canvas.toBuffer('image/png');
+  } finally {
+    chart.destroy();
+  }
+}
+
+/** Where rendered PNGs are kept between builds: $SHUHO_CACHE_DIR/charts, or node_modules/.cache/shuho/charts. */
+export function chartCacheDir(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): string {
+  const base = env['SHUHO_CACHE_DIR'];
+  return base ? path.resolve(root, base, 'charts') : path.join(root, 'node_modules', '.cache', 'shuho', 'charts');
+}
+
+/** What `getChartPng` did, for the build log and the benchmark. */
+export interface ChartPngResult {
+  png: Buffer;
+  hash: string;
+  isCached: boolean;
+  milliseconds: number;
+}
+
+/**
+ * The PNG of a spec, from the cache when a previous build drew the same spec with the same renderer,
+ * otherwise rendered and stored (atomically, so a parallel build never reads half a file).
+ */
+export function getChartPng(spec: ChartSpec, cacheDir: string = chartCacheDir()): ChartPngResult {
+  const start = performance.now();
+  const hash = chartFileHash(spec);
+  const file = path.join(cacheDir, `${hash}.png`);
+  if (existsSync(file)) return { png: readFileSync(file), hash, isCached: true, milliseconds: performance.now() - start };
+  const png = renderChartPng(spec);
+  mkdirSync(cacheDir, { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, png);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return { png, hash, isCached: false, milliseconds: performance.now() - start };
+}
