@@ -307,7 +307,8 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
     const key = `${post.locale}|${weekStart(post.frontmatter.date)}`;
     const other = weeklyByWeek.get(key);
     if (other) {
-      problems.push({ file: post.file, field: 'date', message: `${post.frontmatter.date} is in the same week as ${other.file}.`, hint: 'One weekly post per week: merge them or change the date.' });
+      const line = findFieldLine(post.source, 'date');
+      problems.push({ file: post.file, field: 'date', ...(line === undefined ? {} : { line }), message: `${post.frontmatter.date} is in the same week as ${other.file}.`, hint: 'One weekly post per week: merge them or change the date.' });
     } else weeklyByWeek.set(key, post);
   }
 
@@ -318,7 +319,8 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
     if (!sourceById.has(translation.id)) {
       problems.push({
         file: translation.file,
-        message: `is a translation with no Japanese source (expected content/posts/${SOURCE_LOCALE}/${translation.relativePath.slice(3)}).`,
+        // The expected path in the same content directory as the translation (a fixture site is not content/).
+        message: `is a translation with no Japanese source (expected ${translation.file.slice(0, -translation.relativePath.length)}${SOURCE_LOCALE}/${translation.relativePath.slice(3)}).`,
         hint: 'Rename the file to match its source, or add the source.',
       });
     }
