@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import { mergeCloses, parseClosesCsv, parseWideCsv, serializeClosesCsv, toWeeklyCloses, type CloseRow } from '../lib/closes.ts';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 import { parseRegistry } from '../lib/site-model.ts';
-import { displayPath, readEnvironment } from '../site/environment.ts';
+import { displayPath } from '../site/environment.ts';
 import { readContentFiles } from '../site/read-content.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { FileChangedError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.ts';
+import { resolveIo, runMain, type CliIo } from './cli-io.ts';
 
 const HELP = `Usage: npm run data:import -- <file.csv> [<file.csv> …] [--index <id>] [--replace] [--dry-run]
 
@@ -23,12 +24,13 @@ trading day, so a daily file is reduced to weeks).
 Exits 1 on a malformed row or a conflict; the data file is then left untouched.`;
 
 /** Runs the import; returns the exit code. */
-export function runDataImport(argv: readonly string[], log: (line: string) => void = console.log, error: (line: string) => void = console.error): number {
+export function runDataImport(argv: readonly string[], options: Partial<CliIo> = {}, writeOptions: Pick<AtomicWriteOptions, 'write'> = {}): number {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     options: { index: { type: 'string' }, replace: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   });
+  const { log, error, environment } = resolveIo(options);
   if (values.help) {
     log(HELP);
     return 0;
@@ -37,7 +39,6 @@ export function runDataImport(argv: readonly string[], log: (line: string) => vo
     error(`data:import needs at least one CSV file.\n\n${HELP}`);
     return 2;
   }
-  const environment = readEnvironment();
   const files = readContentFiles(environment);
   const problems: Problem[] = [];
   const registry = parseRegistry(files, problems);
@@ -63,7 +64,11 @@ export function runDataImport(argv: readonly string[], log: (line: string) => vo
     }
     const text = readFileSync(file, 'utf8');
     if (text.trim() === '') {
-      problems.push({ file: shown, message: 'is empty.', hint: 'Expected a header line and one row per date.' });
+      problems.push({ file: shown, line: 1, message: 'is empty.', hint: 'Expected a header line and one row per date.' });
+      continue;
+    }
+    if (text.split(/\r?\n/).slice(1).every((row) => row.trim() === '')) {
+      problems.push({ file: shown, line: 2, message: 'has a header but no rows.', hint: 'Expected one row per date after the header.' });
       continue;
     }
     const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').split(',');
@@ -92,10 +97,16 @@ export function runDataImport(argv: readonly string[], log: (line: string) => vo
   const target = path.join(environment.contentDir, 'data', 'closes.csv');
   if (values['dry-run']) log('Dry run: nothing written.');
   else if (output !== files.closes.text) {
-    writeFileAtomic(target, output);
+    try {
+      writeFileAtomic(target, output, { ...writeOptions, expected: files.closes.text });
+    } catch (failure) {
+      if (!(failure instanceof FileChangedError)) throw failure;
+      error(failure.message);
+      return 1;
+    }
     log(`Wrote ${files.closes.path} (${result.rows.length} closes).`);
   } else log(`${files.closes.path} is already up to date.`);
   return 0;
 }
 
-if (import.meta.main) process.exitCode = runDataImport(process.argv.slice(2));
+if (import.meta.main) runMain(runDataImport);
