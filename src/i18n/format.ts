@@ -39,7 +39,8 @@ export function formatNumber(locale: Locale, value: number, { decimals = 2, sign
   const formatter = cached(`n|${locale}|${decimals}|${signed}`, () => new Intl.NumberFormat(INTL_LOCALE[locale], {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
-    signDisplay: signed ? 'exceptZero' : 'auto',
+    // 'negative', not 'auto': a value that rounds to zero (−0.001) must not print as −0.00.
+    signDisplay: signed ? 'exceptZero' : 'negative',
   }));
   // A true minus sign reads better than a hyphen and screen readers announce it as "minus".
   return formatter.format(value).replace('-', '−');
