@@ -23,15 +23,20 @@ export interface PostChart extends PlannedChart {
   alt: string;
 }
 
+/** Reads the text of a post file; the model keeps frontmatter only, so the body comes from disk. */
+export type PostTextReader = (file: PostFile) => string;
+
+/** Reads a post file from disk; its path is relative to the project root, where builds run. */
+export const readPostText: PostTextReader = (file) => readFileSync(path.resolve(process.cwd(), file.file), 'utf8');
+
 const placementsByFile = new Map<string, string[]>();
 
-/** The charts a post file's body places, read once per version of the file. */
-function readPlacements(file: PostFile): string[] {
+/** The charts a post file's body places, read once per version (content hash) of the file. */
+function readPlacements(file: PostFile, readText: PostTextReader): string[] {
   const key = `${file.file}|${file.hash}`;
   let placed = placementsByFile.get(key);
   if (!placed) {
-    const text = readFileSync(path.resolve(process.cwd(), file.file), 'utf8');
-    placed = findChartPlacements(text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, ''));
+    placed = findChartPlacements(readText(file).replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, ''));
     placementsByFile.set(key, placed);
   }
   return placed;
@@ -44,7 +49,7 @@ const chartsBySite = new WeakMap<SiteModel, Map<string, PostChart[]>>();
  * the layout adds after the body (see `planPostCharts`). Used by the post page, the chart endpoints,
  * and the feeds and social cards that show the PNGs.
  */
-export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale): PostChart[] {
+export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale, readText: PostTextReader = readPostText): PostChart[] {
   let cache = chartsBySite.get(site);
   if (!cache) {
     cache = new Map();
@@ -54,7 +59,7 @@ export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale): 
   const cached = cache.get(key);
   if (cached) return cached;
   const file = getPostPage(post, locale).file;
-  const charts = planPostCharts(post, readPlacements(file), file.file).map((planned): PostChart => {
+  const charts = planPostCharts(post, readPlacements(file, readText), file.file).map((planned): PostChart => {
     const spec = buildPostChart(site, post, planned.name, locale);
     const hash = chartFileHash(spec);
     return {

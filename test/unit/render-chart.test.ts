@@ -1,0 +1,121 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { ChartSpec } from '../../src/lib/charts.ts';
+import {
+  CHART_FONT_FAMILY, CHART_FONT_FILES, CHART_PNG_SIZE, chartCacheDir, getChartPng, registerChartFonts, renderChartPng,
+} from '../../src/site/render-chart.ts';
+
+const spec: ChartSpec = {
+  id: 'weekly-change',
+  locale: 'ja',
+  type: 'bar',
+  horizontal: false,
+  title: '2026年2月13日までの1週間の騰落率',
+  asOf: '2026-02-13',
+  unit: 'percent',
+  format: { decimals: 2, signed: true, template: '{value}%' },
+  caption: { asOf: '2026年2月13日時点', source: '出典: テスト', unit: '単位: パーセント(%)' },
+  categoryLabel: '指数',
+  categories: ['R2000G', 'S&P 500', 'NYダウ'],
+  series: [{ label: '騰落率', values: [-1.3995, -1.3912, -1.2345], color: '#0f6fc6', barColors: ['#0f6fc6', '#d35400', '#6c7a89'], dash: 'solid', point: 'rect' }],
+  baseline: 0,
+  alt: '棒グラフ',
+};
+
+/** The RGBA pixels of `text` drawn black on white in `font`. */
+function drawText(text: string, font: string): Uint8ClampedArray {
+  const canvas = createCanvas(240, 64);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, 240, 64);
+  context.fillStyle = '#000000';
+  context.font = font;
+  context.fillText(text, 8, 46);
+  return context.getImageData(0, 0, 240, 64).data;
+}
+
+function inkOf(pixels: Uint8ClampedArray): number {
+  let ink = 0;
+  for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 128) ink += 1;
+  return ink;
+}
+
+describe('the chart font', () => {
+  test('comes from the npm package, never from the machine', () => {
+    for (const file of CHART_FONT_FILES) expect(file).toContain(path.join('node_modules', '@expo-google-fonts', 'noto-sans-jp'));
+    registerChartFonts();
+    expect(GlobalFonts.has(CHART_FONT_FAMILY)).toBe(true);
+  });
+
+  test('draws Japanese glyphs, not the missing-glyph box', () => {
+    registerChartFonts();
+    const font = `36px "${CHART_FONT_FAMILY}"`;
+    const japanese = drawText('週報', font);
+    // Private-use code points have no glyph in any font: they draw the missing-glyph box.
+    const boxes = drawText('\uE000\uE001', font);
+    expect(inkOf(japanese)).toBeGreaterThan(200);
+    expect(Buffer.from(japanese).equals(Buffer.from(boxes))).toBe(false);
+    // Two different characters drawn as boxes would be identical too.
+    expect(Buffer.from(drawText('週', font)).equals(Buffer.from(drawText('報', font)))).toBe(false);
+  });
+
+  test('is the npm file itself: the same pixels as the file loaded under a name of the test\'s own', () => {
+    registerChartFonts();
+    const [regular] = CHART_FONT_FILES as [string];
+    expect(GlobalFonts.registerFromPath(regular, 'Test Reference JP')).not.toBeNull();
+    const drawn = drawText('週報 −1.40%', `36px "${CHART_FONT_FAMILY}"`);
+    const reference = drawText('週報 −1.40%', '36px "Test Reference JP"');
+    // A machine font answering for a missing family would draw other shapes (and its own Latin).
+    const fallback = drawText('週報 −1.40%', '36px "No Such Family"');
+    expect(Buffer.from(drawn).equals(Buffer.from(reference))).toBe(true);
+    expect(Buffer.from(drawn).equals(Buffer.from(fallback))).toBe(false);
+  });
+});
+
+describe('renderChartPng', () => {
+  test('draws a PNG of the fixed size on a white background with the chart on it', async () => {
+    const png = renderChartPng(spec);
+    expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    const image = await loadImage(png);
+    expect([image.width, image.height]).toEqual([CHART_PNG_SIZE.width, CHART_PNG_SIZE.height]);
+    const canvas = createCanvas(image.width, image.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    expect([...pixels.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+    let blue = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] === 0x0f && pixels[i + 1] === 0x6f && pixels[i + 2] === 0xc6) blue += 1;
+    // The first bar, in the Russell 2000 Growth colour, covers a good part of the image.
+    expect(blue).toBeGreaterThan(10_000);
+  });
+
+  test('draws the same bytes for the same spec', () => {
+    expect(renderChartPng(spec).equals(renderChartPng(spec))).toBe(true);
+  });
+});
+
+describe('getChartPng', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'shuho-charts-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('renders once and then reads the cached file for the same spec', () => {
+    const first = getChartPng(spec, dir);
+    const second = getChartPng(spec, dir);
+    expect([first.isCached, second.isCached]).toEqual([false, true]);
+    expect(second.png.equals(first.png)).toBe(true);
+    expect(readdirSync(dir)).toEqual([`${first.hash}.png`]);
+    const changed = getChartPng({ ...spec, title: '別のタイトル' }, dir);
+    expect(changed.isCached).toBe(false);
+    expect(changed.hash).not.toBe(first.hash);
+  });
+});
+
+describe('chartCacheDir', () => {
+  test('follows SHUHO_CACHE_DIR and otherwise sits in node_modules/.cache', () => {
+    expect(chartCacheDir({ SHUHO_CACHE_DIR: 'tmp/cache' }, '/repo')).toBe('/repo/tmp/cache/charts');
+    expect(chartCacheDir({}, '/repo')).toBe('/repo/node_modules/.cache/shuho/charts');
+  });
+});
