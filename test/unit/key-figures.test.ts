@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { buildKeyFigures, citeFigure, CITABLE_FIELDS } from '../../src/lib/key-figures.ts';
+import { formatProblems } from '../../src/lib/problems.ts';
+import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { readEnvironment } from '../../src/site/environment.ts';
+import { readContentFiles } from '../../src/site/read-content.ts';
+import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
+
+const { model, problems } = buildSiteModel(readContentFiles(readEnvironment({ SHUHO_CONTENT_DIR: FIXTURE_CONTENT }, ROOT)), { now: new Date(TEST_NOW), includeDrafts: false });
+if (!model) throw new Error(formatProblems(problems));
+const post = model.posts.find((candidate) => candidate.slug === '2026-02-13');
+const figures = post?.figures;
+if (!figures) throw new Error('the fixture weekly post has no figures');
+const FILE = 'content/posts/en/2026/2026-02-13.mdx';
+
+describe('buildKeyFigures', () => {
+  test('lists the indices in registry order with the ratio of the configured pair', () => {
+    const table = buildKeyFigures(model.registry, figures);
+    expect(table.date).toBe('2026-02-13');
+    expect(table.rows.map((row) => [row.index.id, row.figures.close])).toEqual([
+      ['russell2000growth', 1709.95],
+      ['sp500', 6836.17],
+      ['djia', 49500.93],
+    ]);
+    expect(table.relative?.numeratorIndex.id).toBe('russell2000growth');
+    expect(table.relative?.denominatorIndex.id).toBe('sp500');
+    expect(table.relative?.ratio.toFixed(2)).toBe('25.01');
+    expect(table.sources).toEqual(['FTSE Russell', 'S&P Dow Jones Indices']);
+  });
+  test('can show only some indices', () => {
+    expect(buildKeyFigures(model.registry, figures, ['djia']).rows.map((row) => row.index.id)).toEqual(['djia']);
+  });
+});
+
+describe('citeFigure', () => {
+  test('cites per-index figures with their unit and sign', () => {
+    expect(citeFigure(figures, 'close', 'russell2000growth', FILE)).toEqual({ value: 1709.95, unit: 'level', signed: false });
+    const change = citeFigure(figures, 'change', 'russell2000growth', FILE);
+    expect(change.value.toFixed(2)).toBe('-24.27');
+    expect(change).toMatchObject({ unit: 'level', signed: true });
+    expect(citeFigure(figures, 'changePercent', 'djia', FILE)).toMatchObject({ unit: 'percent', signed: true });
+  });
+  test('cites the relative figures without an index', () => {
+    expect(citeFigure(figures, 'ratio', undefined, FILE)).toMatchObject({ unit: 'percent', signed: false });
+    const deviation = citeFigure(figures, 'deviation', undefined, FILE);
+    expect(deviation.value.toFixed(2)).toBe('0.37');
+    expect(deviation).toMatchObject({ unit: 'points', signed: true });
+    expect(citeFigure(figures, 'movingAverage', undefined, FILE).value.toFixed(2)).toBe('24.64');
+    expect(citeFigure(figures, 'relativeDeviation', undefined, FILE).value.toFixed(2)).toBe('1.51');
+  });
+  test('a typo in prose fails with the file, the tag and what exists', () => {
+    expect(() => citeFigure(figures, 'chnage', 'sp500', FILE)).toThrowErrorMatchingInlineSnapshot(`[Error: content/posts/en/2026/2026-02-13.mdx: <Figure field="chnage" index="sp500" />: unknown field; expected one of close, change, changePercent, ytdChangePercent, ratio, deviation, relativeDeviation, movingAverage.]`);
+    expect(() => citeFigure(figures, 'close', 'nasdaq', FILE)).toThrowErrorMatchingInlineSnapshot(`[Error: content/posts/en/2026/2026-02-13.mdx: <Figure field="close" index="nasdaq" />: no figures for index "nasdaq"; this post has russell2000growth, sp500, djia.]`);
+    expect(() => citeFigure(figures, 'close', undefined, FILE)).toThrowErrorMatchingInlineSnapshot(`[Error: content/posts/en/2026/2026-02-13.mdx: <Figure field="close" />: needs index="…" for this field.]`);
+  });
+  test('a figure that needs more history says so', () => {
+    const early = { ...figures, relative: figures.relative && { ...figures.relative, movingAverage: undefined, deviation: undefined, relativeDeviation: undefined } };
+    expect(() => citeFigure(early, 'deviation', undefined, FILE)).toThrow('not enough weeks of history');
+    expect(() => citeFigure({ ...figures, relative: undefined }, 'ratio', undefined, FILE)).toThrow('no relative-strength figures');
+  });
+  test('every citable field resolves for the fixture week', () => {
+    for (const field of CITABLE_FIELDS) expect(Number.isFinite(citeFigure(figures, field, 'sp500', FILE).value), field).toBe(true);
+  });
+});
