@@ -2,13 +2,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { pagefind } from './src/integration/pagefind.ts';
 import { shuho } from './src/integration/shuho.ts';
+import { getNoindexPaths, isSitemapPage } from './src/lib/sitemap.ts';
 import { readEnvironment } from './src/site/environment.ts';
+import { loadSite } from './src/site/read-content.ts';
 
 const environment = readEnvironment();
 /** @type {{ url: string }} */
 const siteConfig = JSON.parse(readFileSync(path.join(environment.contentDir, 'site.json'), 'utf8'));
+/** @type {Set<string> | undefined} */
+let noindexPaths;
+/**
+ * The sitemap leaves out noindex pages. The site model is read on first use, after the shuho
+ * integration has validated the content, so a content error still stops the build with its own message.
+ * @param {string} page
+ */
+const isInSitemap = (page) => isSitemapPage(page, (noindexPaths ??= getNoindexPaths(loadSite(environment).visiblePosts)));
 
 export default defineConfig({
   site: siteConfig.url,
@@ -41,5 +53,11 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  integrations: [shuho(), mdx()],
+  integrations: [
+    shuho(),
+    mdx(),
+    // hreflang alternates between /ja/… and /en/… pages; a page whose counterpart is filtered out gets none.
+    sitemap({ i18n: { defaultLocale: 'ja', locales: { ja: 'ja', en: 'en' } }, filter: isInSitemap }),
+    pagefind(),
+  ],
 });

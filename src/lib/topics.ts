@@ -1,4 +1,5 @@
-import type { Topic, Registry } from './registry.ts';
+import { localePath } from '../i18n/paths.ts';
+import type { Locale, Topic, Registry } from './registry.ts';
 import type { SitePost } from './site-model.ts';
 
 /** A topic as the topics index lists it. */
@@ -33,4 +34,9 @@ export function summarizeTopics(registry: Registry, posts: readonly SitePost[]):
     })
     .filter((summary) => summary.count > 0)
     .sort((a, b) => b.count - a.count);
+}
+
+/** The URL of page `pageNumber` (1-based) of a topic, as Astro's `paginate()` routes it: /en/topics/china/, /en/topics/china/2/. */
+export function topicPagePath(locale: Locale, topicId: string, pageNumber: number): string {
+  return localePath(locale, 'topics', topicId, pageNumber > 1 ? String(pageNumber) : '');
 }

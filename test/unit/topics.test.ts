@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getTopicPosts, summarizeTopics } from '../../src/lib/topics.ts';
+import { getTopicPosts, summarizeTopics, topicPagePath } from '../../src/lib/topics.ts';
 import { makeModel } from '../helpers/model.ts';
 
 const model = makeModel([
@@ -30,5 +30,12 @@ describe('summarizeTopics', () => {
   });
   test('leaves out topics only drafts use', () => {
     expect(summarizeTopics(model.registry, model.visiblePosts).map((item) => item.topic.id)).not.toContain('ukraine');
+  });
+});
+
+describe('topicPagePath', () => {
+  test('puts the first page at the topic and later pages below it, with trailing slashes', () => {
+    expect(topicPagePath('ja', 'china', 1)).toBe('/ja/topics/china/');
+    expect(topicPagePath('en', 'china', 3)).toBe('/en/topics/china/3/');
   });
 });

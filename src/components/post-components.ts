@@ -1,0 +1,7 @@
+import Chart from './Chart.astro';
+import Figure from './Figure.astro';
+import KeyFigures from './KeyFigures.astro';
+import RiskWatch from './RiskWatch.astro';
+
+/** The components a post's MDX body may use without importing them: one list for the post page and the feeds. */
+export const POST_COMPONENTS = { Chart, Figure, KeyFigures, RiskWatch };

@@ -1,0 +1,21 @@
+/** The options of Pagefind's default UI that the site sets. */
+interface PagefindUIOptions {
+  element: HTMLElement;
+  bundlePath: string;
+  showImages: boolean;
+  showSubResults: boolean;
+  translations: Record<string, string>;
+}
+
+/** Defined by /pagefind/pagefind-ui.js, which the page loads (deferred) before this module runs. */
+const { PagefindUI } = window as Window & { PagefindUI?: new (options: PagefindUIOptions) => unknown };
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root && PagefindUI) {
+  new PagefindUI({
+    element: root,
+    bundlePath: '/pagefind/',
+    showImages: false,
+    showSubResults: true,
+    translations: JSON.parse(root.dataset['translations'] ?? '{}') as Record<string, string>,
+  });
+}

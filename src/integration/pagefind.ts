@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+/**
+ * Indexes the built site with Pagefind after every build. Pagefind writes one index per `<html lang>`,
+ * so Japanese and English results never mix, and segments Japanese into words (the npm package ships
+ * the extended binary). Only post articles (`data-pagefind-body`) are indexed; fallback pages lack it,
+ * so the Japanese text behind English URLs stays out of English results.
+ */
+export function pagefind(): AstroIntegration {
+  return {
+    name: 'shuho:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const fail = (step: string, errors: readonly string[]) => new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
+        try {
+          const { index, errors } = await createIndex();
+          if (!index) throw fail('start', errors);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length > 0) throw fail(`index ${site}`, added.errors);
+          const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+          if (written.errors.length > 0) throw fail('write its files', written.errors);
+          logger.info(`indexed ${added.page_count} pages`);
+        } finally {
+          await close();
+        }
+      },
+    },
+  };
+}
