@@ -172,7 +172,8 @@ function parsePost(
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
     problems.push({
       file: file.path,
-      ...(mark?.line === undefined ? {} : { line: mark.line + 2 }),
+      // js-yaml counts from 0 and gray-matter hands it the text after the opening "---", newline included.
+      ...(mark?.line === undefined ? {} : { line: mark.line + 1 }),
       message: `has frontmatter that is not valid YAML: ${reason}.`,
       hint: 'Check indentation, colons and quotes on that line.',
     });
