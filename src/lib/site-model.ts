@@ -316,8 +316,10 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
   const sources = parsed.filter((post) => post.locale === SOURCE_LOCALE);
   const translations = parsed.filter((post) => post.locale !== SOURCE_LOCALE);
   const sourceById = new Map(sources.map((post) => [post.id, post]));
+  // A source that exists but has problems of its own is reported for those, not as missing.
+  const sourceFiles = new Set(files.posts.map((file) => file.relativePath.replaceAll('\\', '/')));
   for (const translation of translations) {
-    if (!sourceById.has(translation.id)) {
+    if (!sourceById.has(translation.id) && !sourceFiles.has(`${SOURCE_LOCALE}/${translation.relativePath.slice(3)}`)) {
       problems.push({
         file: translation.file,
         // The expected path in the same content directory as the translation (a fixture site is not content/).

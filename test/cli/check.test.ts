@@ -212,6 +212,16 @@ describe('npm run check', () => {
     expect(result.stdout).toMatch(/^Translations of \d+ posts/m);
   });
 
+  test('a source with an error of its own does not make its translation an orphan', async () => {
+    const contentDir = copyContent();
+    editFile(post(contentDir, 'ja', '2026-02-13'), 'close: 1709.95', 'close: "1,709.95"');
+    const result = await runCli('check', [], { contentDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('expected a positive number');
+    expect(result.stderr).not.toContain('is a translation with no Japanese source');
+    expect(result.stderr).toContain('1 problem in 1 file');
+  });
+
   test('reports a stale translation without failing', async () => {
     const contentDir = copyContent();
     const source = post(contentDir, 'ja', '2026-02-13');
