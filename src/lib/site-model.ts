@@ -244,7 +244,7 @@ function computeWeekFigures(registry: Registry, series: Series, ratio: readonly 
   return { date, indices, relative: computeRelativeFigures(ratio, date, registry.site.movingAverageWeeks) };
 }
 
-function checkTranslation(source: ParsedPost, translation: ParsedPost): Problem[] {
+function checkTranslation(source: ParsedPost, translation: ParsedPost, computed: WeekFigures | undefined): Problem[] {
   const problems: Problem[] = [];
   const at = (field: string) => {
     const line = findFieldLine(translation.source, field);
@@ -262,6 +262,20 @@ function checkTranslation(source: ParsedPost, translation: ParsedPost): Problem[
       if (value !== undefined && original?.[key] !== undefined && value !== original[key]) {
         problems.push({ file: translation.file, field: `indices.${index}.${key}`, ...at(`indices.${index}.${key}`), message: `states ${value}, but its source ${source.file} states ${original[key]}.`, hint: 'A translation inherits its figures: remove this one or make it identical.' });
       }
+    }
+    // Changes are checked against the computed figures below; a close only enters the series from the
+    // source, so a close the source leaves to closes.csv is compared with the series here.
+    const seriesClose = computed?.indices[index]?.close;
+    if (figures.close !== undefined && original?.close === undefined && figures.close !== seriesClose) {
+      problems.push({
+        file: translation.file,
+        field: `indices.${index}.close`,
+        ...at(`indices.${index}.close`),
+        message: seriesClose === undefined
+          ? `states ${figures.close}, but there is no ${index} close on ${source.frontmatter.date} in the closes or its source ${source.file}.`
+          : `states ${figures.close}, but the close of ${index} on ${source.frontmatter.date} is ${seriesClose}.`,
+        hint: 'A translation inherits its figures: remove this one or make it identical.',
+      });
     }
   }
   for (const key of ['ratio', 'deviation', 'relativeDeviation'] as const) {
@@ -356,7 +370,7 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
       problems.push(...checkStatedFigures(source.file, source.source, fm, figures, registry.site.derivedTolerance));
     }
     if (translation) {
-      problems.push(...checkTranslation(source, translation));
+      problems.push(...checkTranslation(source, translation, figures));
       if (figures) problems.push(...checkStatedFigures(translation.file, translation.source, translation.frontmatter, figures, registry.site.derivedTolerance));
     }
     const isTranslationVisible = translation !== undefined && isPublished(translation.frontmatter, visibility);

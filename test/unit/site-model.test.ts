@@ -127,6 +127,14 @@ describe('content problems, each naming file and field', () => {
     `);
   });
 
+  test('a translation stating a close its source leaves to closes.csv must match the series', () => {
+    const withClose = (close: string) => edit({
+      'en/2026/2026-02-13.mdx': rewrite('en/2026/2026-02-13.mdx', 'topics: [small-cap-growth, china]\n', `topics: [small-cap-growth, china]\nindices:\n  djia:\n    close: ${close}\n`),
+    });
+    expect(problemsOf(withClose('49500.39'))).toContain('indices.djia.close (line 10): states 49500.39, but the close of djia on 2026-02-13 is 49500.93.');
+    expect(buildSiteModel(withClose('49500.93'), PRODUCTION).problems).toEqual([]);
+  });
+
   test('a translation may repeat its source\'s figures exactly', () => {
     const files = edit({
       'en/2026/2026-02-13.mdx': rewrite('en/2026/2026-02-13.mdx', 'topics: [small-cap-growth, china]\n', 'topics: [small-cap-growth, china]\nindices:\n  russell2000growth:\n    changePercent: -1.40\n'),
