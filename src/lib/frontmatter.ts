@@ -18,6 +18,15 @@ const MarketDaySchema = CalendarDateSchema.refine((value: IsoDate) => !isIsoDate
     `expected a weekday, the day of the last close the post discusses; received ${String(issue.input)}, a ${WEEKDAY_NAMES[dayOfWeek(String(issue.input))]}`,
 });
 
+/**
+ * An instant with its offset. YAML reads an unquoted `2026-02-14T09:00:00+09:00` as a timestamp, which
+ * becomes the same instant written in UTC; only the instant matters for scheduling.
+ */
+const PublishAtSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value),
+  z.iso.datetime({ offset: true, error: 'expected a date and time with offset, e.g. 2026-02-14T09:00:00+09:00' }),
+);
+
 const FiniteNumberSchema = z.number({ error: 'expected a number' }).finite();
 
 /** A value a chart axis label or legend can show; plain strings are the same in both languages. */
@@ -84,7 +93,7 @@ export function createFrontmatterSchema(registry: Registry) {
       .refine((list) => new Set(list).size === list.length, { error: 'expected each topic once' }),
     draft: z.boolean().default(false),
     updated: CalendarDateSchema.optional(),
-    publishAt: z.iso.datetime({ offset: true, error: 'expected a date and time with offset, e.g. 2026-02-14T09:00:00+09:00' }).optional(),
+    publishAt: PublishAtSchema.optional(),
     sources: z
       .array(
         z.strictObject({

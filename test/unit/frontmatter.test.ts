@@ -206,6 +206,11 @@ describe('createFrontmatterSchema', () => {
     expect(check({ publishAt: '2026-02-14T09:00:00+09:00' })).toBe('valid');
   });
 
+  test('publishAt written unquoted (YAML makes it a Date) keeps its instant', () => {
+    const result = schema.parse({ ...valid, publishAt: new Date('2026-02-14T09:00:00+09:00') });
+    expect(result.publishAt).toBe('2026-02-14T00:00:00.000Z');
+  });
+
   test('a chart needs one value per label', () => {
     const chart = { id: 'pe', type: 'bar', title: { ja: '予想PER', en: 'Forward P/E' }, unit: 'multiple', labels: ['A', 'B'], source: 'X' };
     expect(check({ kind: 'feature', charts: [{ ...chart, datasets: [{ label: 'PER', values: [1, 2] }] }] })).toBe('valid');
