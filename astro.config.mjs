@@ -1,6 +1,7 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -24,6 +25,10 @@ const isInSitemap = (page) => isSitemapPage(page, (noindexPaths ??= getNoindexPa
 
 export default defineConfig({
   site: siteConfig.url,
+  // Fixed to this file's folder, so a test build can run with its own --root: Astro writes the
+  // content layer's module map into <root>/.astro/, and builds of different sites side by side must not share it.
+  srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
+  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   // Tests and the benchmark build several sites side by side; each gets its own output and cache.
   outDir: process.env['SHUHO_OUT_DIR'] ?? './dist',
   cacheDir: process.env['SHUHO_CACHE_DIR'] ?? './node_modules/.astro',
@@ -53,6 +58,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Shiki colours code with inline style attributes, which the CSP blocks; Prism marks tokens with classes.
+  markdown: { syntaxHighlight: 'prism' },
   integrations: [
     shuho(),
     mdx(),

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { ContentError } from '../lib/problems.ts';
+import { checkMdxSyntax } from '../lib/mdx-syntax.ts';
+import { ContentError, formatProblems } from '../lib/problems.ts';
 import { readEnvironment } from '../site/environment.ts';
-import { loadSite } from '../site/read-content.ts';
+import { loadSite, readContentFiles } from '../site/read-content.ts';
 
 const SITE_MODULE = fileURLToPath(new URL('../site/site.ts', import.meta.url));
 
@@ -44,14 +45,18 @@ export function shuho(): AstroIntegration {
       'astro:config:setup': ({ command, updateConfig, logger }) => {
         const environment = readEnvironment();
         if (command === 'build') {
+          // The site model reads frontmatter only; bodies are parsed here too, so a syntax error stops the
+          // build before Vite does, naming the file, the field and the line as `npm run check` does.
+          let problems = readContentFiles(environment).posts.flatMap((file) => checkMdxSyntax(file.path, file.text) ?? []);
           try {
             loadSite(environment);
           } catch (error) {
-            if (error instanceof ContentError) {
-              logger.error(`\n${error.message}\n`);
-              throw new Error(`The build stopped: ${error.problems.length} content problem${error.problems.length === 1 ? '' : 's'} (listed above).`);
-            }
-            throw error;
+            if (!(error instanceof ContentError)) throw error;
+            problems = [...error.problems, ...problems];
+          }
+          if (problems.length > 0) {
+            logger.error(`\n${formatProblems(problems)}\n`);
+            throw new Error(`The build stopped: ${problems.length} content problem${problems.length === 1 ? '' : 's'} (listed above).`);
           }
         }
         updateConfig({ vite: { plugins: [reloadOnContentChange(environment.contentDir)] } });

@@ -50,8 +50,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     NO_COLOR: '1',
     ...options.env,
   };
+  // Each build gets its own Astro root (srcDir and publicDir stay in the project, see astro.config.mjs):
+  // Astro writes the content module map to <root>/.astro/, which concurrent builds would otherwise share.
+  const buildRoot = path.dirname(options.outDir);
+  const config = path.relative(buildRoot, path.join(ROOT, 'astro.config.mjs'));
   try {
-    const { stdout, stderr } = await run(path.join(ROOT, 'node_modules', '.bin', 'astro'), ['build'], {
+    const { stdout, stderr } = await run(path.join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', buildRoot, '--config', config], {
       cwd: ROOT,
       env,
       maxBuffer: 64 * 1024 * 1024,
