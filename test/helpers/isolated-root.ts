@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT, type BuildResult } from './build-site.ts';
+import { NODE } from './cli.ts';
+
+const run = promisify(execFile);
+
+/** What a project root needs to build or serve: the code, the static files and the configuration. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/**
+ * Copies the project's code into `dir` (node_modules linked, not copied) so an Astro process can run
+ * there. Astro keeps per-run state in `<root>/.astro/` (content-modules.mjs lists the post files, the
+ * dev data store), whatever SHUHO_CACHE_DIR says; two processes in one root on different content
+ * directories overwrite each other's, and pages then fail to render. A root of its own avoids that.
+ */
+export function createIsolatedRoot(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const name of PROJECT_FILES) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Runs `astro build` in an isolated root with the project's Node; never throws on a failed build. */
+export async function buildInRoot(root: string, env: Record<string, string>): Promise<BuildResult> {
+  try {
+    const { stdout, stderr } = await run(NODE, [path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
