@@ -1,0 +1,190 @@
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { formatChartValue } from '../../src/lib/chart-format.ts';
+import { buildChartCsv, chartCsvName } from '../../src/lib/chart-data.ts';
+import type { ChartSpec } from '../../src/lib/charts.ts';
+import { CHART_PNG_SIZE } from '../../src/site/render-chart.ts';
+import { buildSite, SAMPLE_DIST, TMP } from '../helpers/build-site.ts';
+import { getAttribute, readPages, textContent, type Element, type Page } from '../helpers/dist.ts';
+
+/*
+ * The sample site as built by the global setup: every chart on a post page has its PNG (a real PNG
+ * of the expected size with a chart drawn on it), its data table and its CSV; pages without charts
+ * load no chart code; and a second build with the first build's cache renders nothing again.
+ */
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const POST_PAGES = {
+  'ja/posts/2026-02-13/index.html': ['weekly-change', 'rebased', 'relative-strength'],
+  'en/posts/2026-02-13/index.html': ['weekly-change', 'rebased', 'relative-strength'],
+  'ja/posts/2025-10-10-q3-small-caps/index.html': ['forward-pe', 'smallcap600-sectors', 'q3-index-returns', 'top-contributors'],
+  'en/posts/2025-10-10-q3-small-caps/index.html': ['forward-pe', 'smallcap600-sectors', 'q3-index-returns', 'top-contributors'],
+};
+
+/** One chart figure as built: its elements and the spec embedded in it. */
+interface BuiltChart {
+  page: Page;
+  figure: Element;
+  spec: ChartSpec;
+  descendants: Element[];
+}
+
+function descendantsOf(element: Element): Element[] {
+  return element.childNodes.flatMap((child) => ('tagName' in child ? [child, ...descendantsOf(child)] : []));
+}
+
+function chartsOf(page: Page): BuiltChart[] {
+  return page.elements
+    .filter((element) => element.tagName === 'figure' && getAttribute(element, 'data-chart') !== undefined)
+    .map((figure) => {
+      const descendants = descendantsOf(figure);
+      const data = descendants.find((element) => element.tagName === 'script' && getAttribute(element, 'data-chart-spec') !== undefined);
+      return { page, figure, descendants, spec: JSON.parse(textContent(data as Element)) as ChartSpec };
+    });
+}
+
+/** The `<img>` inside a chart's `<noscript>`: an HTML parser with scripting on keeps it as text, so parse it again. */
+function noscriptImage(chart: BuiltChart): Element | undefined {
+  const noscript = chart.descendants.find((element) => element.tagName === 'noscript');
+  const fragment = parseFragment(textContent(noscript as Element));
+  return fragment.childNodes.find((node): node is DefaultTreeAdapterTypes.Element => node.nodeName === 'img');
+}
+
+/** The share of pixels that differ from the top-left (background) pixel. */
+async function drawnShare(png: Buffer): Promise<number> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const pixels = context.getImageData(0, 0, image.width, image.height).data;
+  let drawn = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i] !== pixels[0] || pixels[i + 1] !== pixels[1] || pixels[i + 2] !== pixels[2]) drawn += 1;
+  }
+  return drawn / (pixels.length / 4);
+}
+
+describe('charts in the built sample site', () => {
+  const pages = readPages(SAMPLE_DIST);
+  const byFile = new Map(pages.map((page) => [page.file, page]));
+  const charts = Object.keys(POST_PAGES).flatMap((file) => chartsOf(byFile.get(file) as Page));
+
+  test('each post page has its charts, in the language of the page, in the order the body places them', () => {
+    for (const [file, names] of Object.entries(POST_PAGES)) {
+      const page = byFile.get(file);
+      expect(page, file).toBeDefined();
+      const specs = chartsOf(page as Page).map((chart) => chart.spec);
+      expect(specs.map((spec) => spec.id), file).toEqual(names);
+      expect(new Set(specs.map((spec) => spec.locale)), file).toEqual(new Set([file.slice(0, 2)]));
+    }
+  });
+
+  test('every chart has a PNG of 1200×675 pixels with a chart drawn on it, for readers without JavaScript', async () => {
+    for (const chart of charts) {
+      const image = noscriptImage(chart);
+      const src = image && getAttribute(image, 'src');
+      expect(src, chart.spec.id).toMatch(/^\/charts\/[0-9a-f]{16}\.png$/);
+      expect(getAttribute(image as Element, 'alt')).toBe(chart.spec.alt);
+      expect([getAttribute(image as Element, 'width'), getAttribute(image as Element, 'height')]).toEqual([String(CHART_PNG_SIZE.width), String(CHART_PNG_SIZE.height)]);
+      const png = readFileSync(path.join(SAMPLE_DIST, src as string));
+      expect(png.subarray(0, 8).equals(PNG_SIGNATURE), src).toBe(true);
+      // IHDR is the first chunk: length, type, then width and height as big-endian integers.
+      expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CHART_PNG_SIZE.width, CHART_PNG_SIZE.height]);
+      expect(await drawnShare(png), src).toBeGreaterThan(0.03);
+    }
+  });
+
+  test('publishes one PNG and one CSV per distinct chart and nothing else', () => {
+    const files = readdirSync(path.join(SAMPLE_DIST, 'charts')).sort();
+    const hashes = [...new Set(charts.map((chart) => getAttribute(noscriptImage(chart) as Element, 'src')?.slice(8, 24)))];
+    expect(files).toEqual(hashes.flatMap((hash) => [`${hash}.csv`, `${hash}.png`]).sort());
+  });
+
+  test('every chart has a collapsed table of exactly the plotted values', () => {
+    for (const chart of charts) {
+      const details = chart.descendants.find((element) => element.tagName === 'details');
+      expect(details && getAttribute(details, 'open'), chart.spec.id).toBeUndefined();
+      const rows = chart.descendants.filter((element) => element.tagName === 'tr');
+      expect(rows).toHaveLength(chart.spec.categories.length + 1);
+      const header = rows[0] as Element;
+      expect(descendantsOf(header).map((cell) => textContent(cell))).toEqual([chart.spec.categoryLabel, ...chart.spec.series.map((series) => series.label)]);
+      rows.slice(1).forEach((row, i) => {
+        const cells = descendantsOf(row).map((cell) => textContent(cell));
+        expect(cells).toEqual([
+          chart.spec.categories[i],
+          ...chart.spec.series.map((series) => formatChartValue(chart.spec.locale, chart.spec.format, series.values[i] ?? null)),
+        ]);
+      });
+    }
+  });
+
+  test('every chart links a CSV of exactly what it plots', () => {
+    for (const chart of charts) {
+      const link = chart.descendants.find((element) => element.tagName === 'a' && getAttribute(element, 'download') !== undefined) as Element;
+      expect(getAttribute(link, 'download')).toBe(chartCsvName(chart.spec));
+      const href = getAttribute(link, 'href') as string;
+      expect(href).toMatch(/^\/charts\/[0-9a-f]{16}\.csv$/);
+      expect(readFileSync(path.join(SAMPLE_DIST, href), 'utf8')).toBe(buildChartCsv(chart.spec));
+    }
+  });
+
+  test('every chart has a caption with its title, as-of date, source and unit in the page language', () => {
+    const weeklyJa = charts.find((chart) => chart.page.file.startsWith('ja/posts/2026') && chart.spec.id === 'weekly-change') as BuiltChart;
+    const caption = textContent(weeklyJa.descendants.find((element) => element.tagName === 'figcaption') as Element);
+    expect(caption).toContain('2026年2月13日までの1週間の騰落率');
+    expect(caption).toContain('2026年2月13日時点');
+    expect(caption).toContain('単位: パーセント(%)');
+    expect(caption).toContain('出典: 指数終値');
+    const featureEn = charts.find((chart) => chart.page.file.startsWith('en/posts/2025') && chart.spec.id === 'forward-pe') as BuiltChart;
+    expect(textContent(featureEn.descendants.find((element) => element.tagName === 'figcaption') as Element)).toBe(
+      'Forward P/E of index ETFs (times)As of October 10, 2025 · Unit: times (x)Source: MarketWatch',
+    );
+  });
+
+  test('pages with charts load one external chart script; pages without load no chart code at all', () => {
+    // Only scripts a browser runs: JSON and JSON-LD data blocks are not code.
+    const scriptsOf = (page: Page) => page.elements.filter((element) => element.tagName === 'script' && [undefined, 'module'].includes(getAttribute(element, 'type')));
+    const [weekly] = charts;
+    const chartScripts = scriptsOf((weekly as BuiltChart).page);
+    expect(chartScripts).toHaveLength(1);
+    const src = getAttribute(chartScripts[0] as Element, 'src') as string;
+    expect(src).toMatch(/^\/_astro\/.+\.js$/);
+    expect(textContent(chartScripts[0] as Element)).toBe('');
+    const withoutCharts = pages.filter((page) => chartsOf(page).length === 0);
+    expect(withoutCharts.length).toBeGreaterThan(3);
+    for (const page of withoutCharts) {
+      expect(page.html.includes(src), page.file).toBe(false);
+      expect(page.html.includes('chart-runtime'), page.file).toBe(false);
+      expect(page.html.includes('data-chart-spec'), page.file).toBe(false);
+    }
+  });
+});
+
+describe('the chart image cache', () => {
+  const dir = path.join(TMP, 'charts-cache');
+  let log = '';
+
+  beforeAll(async () => {
+    // The global setup's build left its cache beside the sample site; a copy keeps that one untouched.
+    rmSync(dir, { recursive: true, force: true });
+    const sampleCache = path.join(path.dirname(SAMPLE_DIST), 'cache', 'charts');
+    if (existsSync(sampleCache)) cpSync(sampleCache, path.join(dir, 'cache', 'charts'), { recursive: true });
+    const result = await buildSite({ outDir: path.join(dir, 'dist'), env: { SHUHO_CACHE_DIR: path.join(dir, 'cache') } });
+    if (result.code !== 0) throw new Error(`the second build failed:\n${result.stdout}\n${result.stderr}`);
+    log = result.stdout + result.stderr;
+  });
+
+  test('a second build of unchanged charts renders none of them and publishes the same images', () => {
+    const lines = log.split('\n').filter((line) => line.includes('[shuho:charts]'));
+    const pngs = readdirSync(path.join(SAMPLE_DIST, 'charts')).filter((file) => file.endsWith('.png'));
+    expect(lines).toHaveLength(pngs.length);
+    expect(lines.filter((line) => / rendered in /.test(line))).toEqual([]);
+    for (const file of pngs) {
+      expect(readFileSync(path.join(dir, 'dist', 'charts', file)).equals(readFileSync(path.join(SAMPLE_DIST, 'charts', file))), file).toBe(true);
+    }
+  });
+});
