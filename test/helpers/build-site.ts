@@ -7,6 +7,8 @@ const run = promisify(execFile);
 
 /** The project root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The project's pinned Node (the `node` devDependency). */
+export const PINNED_NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
 /** Scratch space for test builds; ignored by git. */
 export const TMP = path.join(ROOT, 'test', '.tmp');
 /** The clock every test build uses, so drafts, scheduling and output are reproducible. */
@@ -55,7 +57,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const buildRoot = path.dirname(options.outDir);
   const config = path.relative(buildRoot, path.join(ROOT, 'astro.config.mjs'));
   try {
-    const { stdout, stderr } = await run(path.join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', buildRoot, '--config', config], {
+    // The pinned Node 24 runs Astro whatever Node runs the tests (a bare `astro` would pick PATH's node).
+    const { stdout, stderr } = await run(PINNED_NODE, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', buildRoot, '--config', config], {
       cwd: ROOT,
       env,
       maxBuffer: 64 * 1024 * 1024,
