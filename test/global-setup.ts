@@ -21,7 +21,15 @@ export default async function setup(): Promise<void> {
       rmSync(staging, { recursive: true, force: true });
       throw new Error(`building the ${name} site failed:\n${result.stdout}\n${result.stderr}`);
     }
-    rmSync(target, { recursive: true, force: true });
-    renameSync(staging, target);
+    // Another run may swap its copy in between the two calls; then replace that one.
+    for (let attempt = 1; ; attempt++) {
+      rmSync(target, { recursive: true, force: true });
+      try {
+        renameSync(staging, target);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 }
