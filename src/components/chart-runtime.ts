@@ -9,6 +9,7 @@ import type { ChartSpec } from '../lib/charts.ts';
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 /**
  * Draws the tooltip as HTML inside the chart's box instead of on the canvas: it uses the page's
@@ -60,6 +61,7 @@ function createChart(canvas: HTMLCanvasElement, box: HTMLElement, spec: ChartSpe
     ...config,
     options: {
       ...config.options,
+      ...(reducedMotion.matches ? { animation: false } : {}),
       plugins: {
         ...config.options?.plugins,
         tooltip: { ...tooltip, enabled: false, external: ({ tooltip: model }) => showTooltip(box, model, spec.type) },
