@@ -71,8 +71,10 @@ function collectReferences(dist: string, origin: string): Reference[] {
       }
     }
     if (file.endsWith('.xml')) {
+      // Feeds carry HTML escaped inside XML text, so unescape before looking for the site's URLs.
+      const xml = text().replace(/&(quot|apos|#39|lt|gt);/g, (_, name: string) => ({ quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>' })[name] ?? '');
       const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      for (const match of text().matchAll(new RegExp(`${escaped}[^\\s"'<>\\]]*`, 'g'))) {
+      for (const match of xml.matchAll(new RegExp(`${escaped}[^\\s"'<>\\]]*`, 'g'))) {
         references.push({ from: file, where: 'XML', url: match[0].replaceAll('&amp;', '&') });
       }
     }
