@@ -18,4 +18,7 @@ if (root && PagefindUI) {
     showSubResults: true,
     translations: JSON.parse(root.dataset['translations'] ?? '{}') as Record<string, string>,
   });
+  // Pagefind names its search field with a title only, which assistive technology may not announce as a label.
+  const input = root.querySelector('input');
+  if (input?.title) input.setAttribute('aria-label', input.title);
 }
