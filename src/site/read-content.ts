@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ContentError } from '../lib/problems.ts';
+import { ContentError, type Problem } from '../lib/problems.ts';
 import { buildSiteModel, type ContentFile, type ContentFiles, type SiteModel, type Visibility } from '../lib/site-model.ts';
 import { displayPath, type Environment } from './environment.ts';
 
@@ -42,6 +42,20 @@ export function loadSite(environment: Environment, visibility: Partial<Visibilit
     includeDrafts: false,
     ...visibility,
   });
-  if (!model) throw new ContentError(problems);
+  if (!model) throw toContentError(problems, environment.root);
   return model;
+}
+
+/**
+ * The problems as a ContentError shaped for the dev server. A content error is the author's, not the
+ * code's: its stack would only point into this file (and Vite appends a warning to the message of a
+ * stack it cannot map), so it has none; `loc` instead points Astro's error overlay at the first
+ * problem's file and line, which it shows as a code frame.
+ */
+function toContentError(problems: readonly Problem[], root: string): ContentError {
+  const error = new ContentError(problems);
+  error.stack = '';
+  const first = problems.find((problem) => problem.line !== undefined) ?? problems[0];
+  if (first) Object.assign(error, { loc: { file: path.resolve(root, first.file), line: first.line ?? 1, column: 1 } });
+  return error;
 }

@@ -23,12 +23,22 @@ export function createIsolatedRoot(dir: string): string {
   return dir;
 }
 
+/**
+ * The environment for an Astro child process: the test runner's own variables removed. Vitest sets
+ * VITEST (Astro's dev server then serves nothing) and copies import.meta.env into process.env
+ * (MODE=test, DEV=1…), which would leak into the child's mode.
+ */
+export function astroEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !/^(VITEST.*|TEST|MODE|DEV|PROD|SSR|BASE_URL)$/.test(name));
+  return { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env };
+}
+
 /** Runs `astro build` in an isolated root with the project's Node; never throws on a failed build. */
 export async function buildInRoot(root: string, env: Record<string, string>): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await run(NODE, [path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
       cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', ...env },
+      env: astroEnvironment({ NODE_ENV: 'production', ...env }),
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
