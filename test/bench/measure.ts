@@ -87,7 +87,8 @@ export function pageScripts(dist: string, html: string): { initial: string[]; al
     const file = path.join(dist, url);
     if (!existsSync(file)) continue;
     const code = readFileSync(file, 'utf8');
-    for (const match of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+    // Static imports and import() calls; the bundler quotes with ', " or a backtick.
+    for (const match of code.matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
       queue.push(path.posix.join(path.posix.dirname(url), match[1] ?? ''));
     }
   }
