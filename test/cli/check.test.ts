@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ROOT } from '../helpers/build-site.ts';
 import { copyContent, editFile, runCli, shown } from '../helpers/cli.ts';
 
 const post = (contentDir: string, locale: 'ja' | 'en', name: string) => path.join(contentDir, 'posts', locale, name.slice(0, 4), `${name}.mdx`);
@@ -181,6 +182,13 @@ describe('npm run check', () => {
     expect(result.stdout).toMatch(/^Translations of \d+ posts: \d+ stale, \d+ untracked, \d+ missing, \d+ translated$/m);
     expect(result.stdout).toMatch(/^missing +2026-02-06 +published +npm run new -- weekly 2026-02-06 --en$/m);
     expect(result.stdout).toMatch(/^No problems: checked \d+ post files and the data files in \d+ ms\.$/m);
+  });
+
+  test('passes the shipped sample, whose translations are recorded and up to date', async () => {
+    const result = await runCli('check', [], { contentDir: path.join(ROOT, 'content') });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Translations of (\d+) posts: 0 stale, 0 untracked, 0 missing, \1 translated$/m);
   });
 
   test('--help explains the command, --all lists every post', async () => {
