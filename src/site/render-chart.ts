@@ -82,6 +82,24 @@ export function chartCacheDir(env: NodeJS.ProcessEnv = process.env, root: string
   return base ? path.resolve(root, base, 'charts') : path.join(root, 'node_modules', '.cache', 'shuho', 'charts');
 }
 
+/** How many chart images this process rendered and how many it reused from the cache. */
+export interface ChartImageStats {
+  rendered: number;
+  reused: number;
+}
+
+const STATS_KEY = Symbol.for('shuho.chartImageStats');
+
+/**
+ * This process's chart image counts. Kept on globalThis because Astro runs a bundled copy of this
+ * module for prerendering while integrations import the source: both must see the same counts.
+ */
+export function chartImageStats(): ChartImageStats {
+  const holder = globalThis as unknown as Record<symbol, ChartImageStats | undefined>;
+  holder[STATS_KEY] ??= { rendered: 0, reused: 0 };
+  return holder[STATS_KEY];
+}
+
 /** What `getChartPng` did, for the build log and the benchmark. */
 export interface ChartPngResult {
   png: Buffer;
@@ -98,7 +116,10 @@ export function getChartPng(spec: ChartSpec, cacheDir: string = chartCacheDir())
   const start = performance.now();
   const hash = chartFileHash(spec);
   const file = path.join(cacheDir, `${hash}.png`);
-  if (existsSync(file)) return { png: readFileSync(file), hash, isCached: true, milliseconds: performance.now() - start };
+  if (existsSync(file)) {
+    chartImageStats().reused += 1;
+    return { png: readFileSync(file), hash, isCached: true, milliseconds: performance.now() - start };
+  }
   const png = renderChartPng(spec);
   mkdirSync(cacheDir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
@@ -109,5 +130,6 @@ export function getChartPng(spec: ChartSpec, cacheDir: string = chartCacheDir())
     rmSync(temporary, { force: true });
     throw error;
   }
+  chartImageStats().rendered += 1;
   return { png, hash, isCached: false, milliseconds: performance.now() - start };
 }

@@ -5,7 +5,7 @@ import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { ChartSpec } from '../../src/lib/charts.ts';
 import {
-  CHART_FONT_FAMILY, CHART_FONT_FILES, CHART_PNG_SIZE, chartCacheDir, getChartPng, registerChartFonts, renderChartPng,
+  CHART_FONT_FAMILY, CHART_FONT_FILES, CHART_PNG_SIZE, chartCacheDir, chartImageStats, getChartPng, registerChartFonts, renderChartPng,
 } from '../../src/site/render-chart.ts';
 
 const spec: ChartSpec = {
@@ -101,10 +101,12 @@ describe('getChartPng', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'shuho-charts-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('renders once and then reads the cached file for the same spec', () => {
+  test('renders once and then reads the cached file for the same spec, and counts both', () => {
+    const before = { ...chartImageStats() };
     const first = getChartPng(spec, dir);
     const second = getChartPng(spec, dir);
     expect([first.isCached, second.isCached]).toEqual([false, true]);
+    expect(chartImageStats()).toEqual({ rendered: before.rendered + 1, reused: before.reused + 1 });
     expect(second.png.equals(first.png)).toBe(true);
     expect(readdirSync(dir)).toEqual([`${first.hash}.png`]);
     const changed = getChartPng({ ...spec, title: '別のタイトル' }, dir);
