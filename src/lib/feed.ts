@@ -161,7 +161,9 @@ export function renderRss(channel: FeedChannel, items: readonly FeedItem[]): str
         element('pubDate', new Date(item.published).toUTCString()),
         element('dc:creator', item.author),
         ...item.categories.map((category) => element('category', category)),
-        element('description', item.summary),
+        // RSS readers render <description> as HTML: the plain-text summary is escaped as HTML first, so an
+        // author's `<` stays a character instead of becoming markup in the reader.
+        element('description', escapeXml(item.summary)),
         element('content:encoded', item.contentHtml),
         '</item>',
       ].join('\n'),

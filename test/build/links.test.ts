@@ -55,7 +55,22 @@ function elementUrls(element: Element): string[] {
   return urls;
 }
 
-/** Collects every reference in a built site: HTML attributes, CSS `url()`s and site URLs in XML feeds and sitemaps. */
+/** The URLs on `origin` in a text, which may carry HTML escaped inside XML (a feed's descriptions). */
+function siteUrlsIn(text: string, origin: string): string[] {
+  const unescaped = text.replace(/&(quot|apos|#39|lt|gt);/g, (_, name: string) => ({ quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>' })[name] ?? '');
+  const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...unescaped.matchAll(new RegExp(`${escaped}[^\\s"'<>\\]]*`, 'g'))].map((match) => match[0].replaceAll('&amp;', '&'));
+}
+
+/** Every string inside a parsed JSON value. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/** Collects every reference in a built site: HTML attributes, CSS `url()`s, and site URLs in feeds (XML and JSON) and sitemaps. */
 function collectReferences(dist: string, origin: string): Reference[] {
   const references: Reference[] = [];
   for (const page of readPages(dist)) {
@@ -70,13 +85,12 @@ function collectReferences(dist: string, origin: string): Reference[] {
         references.push({ from: file, where: match[0], url: match[2] ?? match[4] ?? '' });
       }
     }
+    // Feeds and sitemaps: every URL on the site's own origin, wherever it appears in them.
     if (file.endsWith('.xml')) {
-      // Feeds carry HTML escaped inside XML text, so unescape before looking for the site's URLs.
-      const xml = text().replace(/&(quot|apos|#39|lt|gt);/g, (_, name: string) => ({ quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>' })[name] ?? '');
-      const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      for (const match of xml.matchAll(new RegExp(`${escaped}[^\\s"'<>\\]]*`, 'g'))) {
-        references.push({ from: file, where: 'XML', url: match[0].replaceAll('&amp;', '&') });
-      }
+      for (const url of siteUrlsIn(text(), origin)) references.push({ from: file, where: 'XML', url });
+    }
+    if (file.endsWith('.json') && !file.startsWith('pagefind/')) {
+      for (const url of stringsIn(JSON.parse(text())).flatMap((value) => siteUrlsIn(value, origin))) references.push({ from: file, where: 'JSON', url });
     }
   }
   return references;

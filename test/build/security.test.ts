@@ -88,12 +88,30 @@ function checkMarkup(page: Page, origin: string): string[] {
   return problems;
 }
 
-/** The feeds of a built site: XML files with an RSS or Atom root. */
-function readFeeds(dist: string): { file: string; xml: string }[] {
+/** A feed of a built site: an XML file with an RSS or Atom root, or a JSON Feed. */
+interface Feed {
+  file: string;
+  format: 'xml' | 'json';
+  text: string;
+}
+
+function readFeeds(dist: string): Feed[] {
   return listFiles(dist)
-    .filter((file) => file.endsWith('.xml'))
-    .map((file) => ({ file, xml: readFileSync(path.join(dist, file), 'utf8') }))
-    .filter(({ xml }) => /<(rss|feed)[\s>]/.test(xml));
+    .filter((file) => (file.endsWith('.xml') || file.endsWith('.json')) && !file.startsWith('pagefind/'))
+    .map((file): Feed => ({ file, format: file.endsWith('.xml') ? 'xml' : 'json', text: readFileSync(path.join(dist, file), 'utf8') }))
+    .filter(({ format, text }) => (format === 'xml' ? /<(rss|feed)[\s>]/.test(text) : text.includes('"https://jsonfeed.org/version/')));
+}
+
+/** The title and the HTML body of every item of a feed, read with a real parser (rss-parser, JSON.parse). */
+async function readFeedItems(feed: Feed): Promise<{ title: string; html: string }[]> {
+  if (feed.format === 'json') {
+    // A JSON Feed's summary is plain text by the spec; only content_html is HTML.
+    const parsed = JSON.parse(feed.text) as { items: { title?: string; content_html?: string }[] };
+    return parsed.items.map((item) => ({ title: item.title ?? '', html: item.content_html ?? '' }));
+  }
+  // rss-parser gives <description>, which readers render as HTML, as `content`.
+  const parsed = await new Parser<object, { 'content:encoded'?: string }>({ customFields: { item: ['content:encoded'] } }).parseString(feed.text);
+  return parsed.items.map((item) => ({ title: item.title ?? '', html: `${item['content:encoded'] ?? ''}${item.content ?? ''}` }));
 }
 
 describe.each([
@@ -159,6 +177,11 @@ const HOSTILE_CONTENT = path.join(HOSTILE_DIR, 'content');
 const HOSTILE_DIST = path.join(HOSTILE_DIR, 'dist');
 
 type Json = Record<string, unknown>;
+
+/** An element the payloads would create if a string reached the markup unescaped. */
+function isInjected(element: Element): boolean {
+  return (element.tagName === 'img' && getAttribute(element, 'src') === 'x') || element.attrs.some((attribute) => /^on/i.test(attribute.name));
+}
 
 function editJson(file: string, edit: (data: Json[]) => void): void {
   const data = JSON.parse(readFileSync(file, 'utf8')) as Json[];
@@ -230,13 +253,7 @@ describe('author-controlled strings cannot inject markup', () => {
 
   test('no page gains an element, handler or script from the strings, and JSON data still parses', () => {
     const origin = readSiteOrigin(HOSTILE_CONTENT);
-    const injected = pages.flatMap((page) =>
-      page.elements.flatMap((element) =>
-        (element.tagName === 'img' && getAttribute(element, 'src') === 'x') || element.attrs.some((attribute) => /^on(error|load)$/i.test(attribute.name))
-          ? [`${page.file}: ${describeElement(element)}`]
-          : [],
-      ),
-    );
+    const injected = pages.flatMap((page) => page.elements.filter(isInjected).map((element) => `${page.file}: ${describeElement(element)}`));
     expect(injected).toEqual([]);
     expect(pages.flatMap((page) => [...checkMarkup(page, origin), ...checkPolicy(page)])).toEqual([]);
   });
@@ -260,14 +277,15 @@ describe('author-controlled strings cannot inject markup', () => {
   });
 
   // Feeds come with the archive work; once the fixture site has them, the hostile site must too.
-  test.runIf(readFeeds(FIXTURE_DIST).length > 0)('feeds still parse and carry the titles verbatim', async () => {
+  test.runIf(readFeeds(FIXTURE_DIST).length > 0)('feeds still parse, carry the titles verbatim, and the HTML they carry has nothing injected', async () => {
     const feeds = readFeeds(HOSTILE_DIST);
     expect(feeds.map((feed) => feed.file)).toEqual(readFeeds(FIXTURE_DIST).map((feed) => feed.file));
-    const parser = new Parser();
     for (const feed of feeds) {
-      const parsed = await parser.parseString(feed.xml);
-      expect(parsed.items.length, feed.file).toBeGreaterThan(0);
-      expect(parsed.items.some((item) => item.title?.includes(BREAK_SCRIPT) === true), feed.file).toBe(true);
+      const items = await readFeedItems(feed);
+      expect(items.length, feed.file).toBeGreaterThan(0);
+      expect(items.some((item) => item.title.includes(BREAK_SCRIPT)), feed.file).toBe(true);
+      const injected = items.flatMap((item) => parseElements(item.html).filter(isInjected).map(describeElement));
+      expect(injected, feed.file).toEqual([]);
     }
   });
 });
