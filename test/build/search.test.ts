@@ -77,8 +77,8 @@ describe('search in the browser', () => {
       expect(await page.getAttribute('.pagefind-ui__search-input', 'placeholder')).toBe(placeholder);
       await tabTo(page, '.pagefind-ui__search-input');
       await page.keyboard.type(term);
-      await page.waitForSelector('.pagefind-ui__result-link');
-      expect((await page.textContent('.pagefind-ui__message'))?.trim()).toBe(message);
+      // Pagefind searches as the reader types; wait for the results of the whole term.
+      await page.waitForFunction((expected) => document.querySelector('.pagefind-ui__message')?.textContent?.trim() === expected, message);
       const links = await page.$$eval('.pagefind-ui__result-link', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
       expect(links[0]).toBe(`/${locale}/posts/2026-02-13/`);
       await tabTo(page, '.pagefind-ui__result-link');
