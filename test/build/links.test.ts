@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FIXTURE_CONTENT, FIXTURE_DIST, ROOT, SAMPLE_DIST } from '../helpers/build-site.ts';
-import { describeElement, getAttribute, listFiles, parseElements, readPages, readSiteOrigin, resolveUrlPath, type Element } from '../helpers/dist.ts';
+import { describeElement, getAttribute, listFiles, parseElements, readPages, readSiteOrigin, resolveUrlPath, stringsIn, type Element } from '../helpers/dist.ts';
 
 /** One URL found in a built file, with where it was found for the failure message. */
 interface Reference {
@@ -60,14 +60,6 @@ function siteUrlsIn(text: string, origin: string): string[] {
   const unescaped = text.replace(/&(quot|apos|#39|lt|gt);/g, (_, name: string) => ({ quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>' })[name] ?? '');
   const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [...unescaped.matchAll(new RegExp(`${escaped}[^\\s"'<>\\]]*`, 'g'))].map((match) => match[0].replaceAll('&amp;', '&'));
-}
-
-/** Every string inside a parsed JSON value. */
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
-  return [];
 }
 
 /** Collects every reference in a built site: HTML attributes, CSS `url()`s, and site URLs in feeds (XML and JSON) and sitemaps. */

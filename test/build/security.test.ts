@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, FIXTURE_CONTENT, FIXTURE_DIST, ROOT, SAMPLE_DIST, TMP } from '../helpers/build-site.ts';
-import { describeElement, getAttribute, listFiles, parseElements, readPages, readSiteOrigin, textContent, type Element, type Page } from '../helpers/dist.ts';
+import { describeElement, getAttribute, listFiles, parseElements, readPages, readSiteOrigin, stringsIn, textContent, type Element, type Page } from '../helpers/dist.ts';
 
 /** Script types that carry data, which browsers never execute. */
 const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json']);
@@ -274,6 +274,11 @@ describe('author-controlled strings cannot inject markup', () => {
     const everyText = bodies.map((body) => textContent(body)).join('\n');
     expect(everyText).toContain('話題small-cap-growth </script><img src=x onerror=alert(1)>');
     expect(everyText).toContain('注記 </script><img src=x onerror=alert(1)>');
+    // JSON data blocks (chart specs, JSON-LD) carry the strings intact after parsing.
+    const jsonStrings = pages.flatMap((page) =>
+      page.elements.filter((element) => element.tagName === 'script' && getAttribute(element, 'src') === undefined).flatMap((element) => stringsIn(JSON.parse(textContent(element)))),
+    );
+    for (const payload of PAYLOADS) expect(jsonStrings.some((value) => value.includes(payload)), payload).toBe(true);
   });
 
   // Feeds come with the archive work; once the fixture site has them, the hostile site must too.

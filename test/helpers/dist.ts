@@ -90,6 +90,14 @@ export function resolveUrlPath(dist: string, pathname: string): string | undefin
   return path.relative(dist, file).split(path.sep).join('/');
 }
 
+/** Every string inside a parsed JSON value. */
+export function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
 /** The site's public origin, from the content directory's site.json (`https://shuho.example`). */
 export function readSiteOrigin(contentDir: string): string {
   const site = JSON.parse(readFileSync(path.join(contentDir, 'site.json'), 'utf8')) as { url: string };
