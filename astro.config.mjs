@@ -34,7 +34,8 @@ export default defineConfig({
   outDir: process.env['SHUHO_OUT_DIR'] ?? './dist',
   cacheDir: process.env['SHUHO_CACHE_DIR'] ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages render a few at a time so PNG compression (Node's thread pool) overlaps with drawing and HTML.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
@@ -9,6 +8,7 @@ import {
 import { buildChartConfig, CHART_STYLE_VERSION, LIGHT_THEME } from '../lib/chart-config.ts';
 import { hashChart } from '../lib/chart-data.ts';
 import type { ChartSpec } from '../lib/charts.ts';
+import { cachedPng, encodeRgbaPng } from './png.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, SubTitle, Title);
 
@@ -60,7 +60,7 @@ const background: Plugin = {
 };
 
 /** Draws a spec into a PNG with Chart.js on @napi-rs/canvas, from the same configuration the browser uses. */
-export function renderChartPng(spec: ChartSpec): Buffer {
+export async function renderChartPng(spec: ChartSpec): Promise<Buffer> {
   registerChartFonts();
   const canvas = createCanvas(CHART_IMAGE.width, CHART_IMAGE.height);
   const config = buildChartConfig(spec, { theme: LIGHT_THEME, mode: 'static', fontFamily: CHART_FONT_FAMILY });
@@ -69,11 +69,11 @@ export function renderChartPng(spec: ChartSpec): Buffer {
     options: { ...config.options, devicePixelRatio: CHART_IMAGE.pixelRatio },
     plugins: [background],
   });
-  try {
-    return canvas.toBuffer('image/png');
-  } finally {
-    chart.destroy();
-  }
+  // Chart.js has drawn synchronously (no animation in static mode). Copy the pixels before
+  // destroy(), which clears the canvas.
+  const pixels = Buffer.from(canvas.data());
+  chart.destroy();
+  return encodeRgbaPng(pixels, canvas.width, canvas.height);
 }
 
 /** Where rendered PNGs are kept between builds: $SHUHO_CACHE_DIR/charts, or node_modules/.cache/shuho/charts. */
@@ -108,28 +108,11 @@ export interface ChartPngResult {
   milliseconds: number;
 }
 
-/**
- * The PNG of a spec, from the cache when a previous build drew the same spec with the same renderer,
- * otherwise rendered and stored (atomically, so a parallel build never reads half a file).
- */
-export function getChartPng(spec: ChartSpec, cacheDir: string = chartCacheDir()): ChartPngResult {
+/** The PNG of a spec: from the cache when an earlier build drew the same spec with the same renderer, otherwise drawn now. */
+export async function getChartPng(spec: ChartSpec, cacheDir: string = chartCacheDir()): Promise<ChartPngResult> {
   const start = performance.now();
   const hash = chartFileHash(spec);
-  const file = path.join(cacheDir, `${hash}.png`);
-  if (existsSync(file)) {
-    chartImageStats().reused += 1;
-    return { png: readFileSync(file), hash, isCached: true, milliseconds: performance.now() - start };
-  }
-  const png = renderChartPng(spec);
-  mkdirSync(cacheDir, { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, png);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  chartImageStats().rendered += 1;
-  return { png, hash, isCached: false, milliseconds: performance.now() - start };
+  const { png, isCached } = await cachedPng(cacheDir, hash, () => renderChartPng(spec));
+  chartImageStats()[isCached ? 'reused' : 'rendered'] += 1;
+  return { png, hash, isCached, milliseconds: performance.now() - start };
 }

@@ -77,7 +77,7 @@ describe('the chart font', () => {
 
 describe('renderChartPng', () => {
   test('draws a PNG of the fixed size on a white background with the chart on it', async () => {
-    const png = renderChartPng(spec);
+    const png = await renderChartPng(spec);
     expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
     const image = await loadImage(png);
     expect([image.width, image.height]).toEqual([CHART_PNG_SIZE.width, CHART_PNG_SIZE.height]);
@@ -92,8 +92,8 @@ describe('renderChartPng', () => {
     expect(blue).toBeGreaterThan(10_000);
   });
 
-  test('draws the same bytes for the same spec', () => {
-    expect(renderChartPng(spec).equals(renderChartPng(spec))).toBe(true);
+  test('draws the same bytes for the same spec', async () => {
+    expect((await renderChartPng(spec)).equals(await renderChartPng(spec))).toBe(true);
   });
 });
 
@@ -101,15 +101,15 @@ describe('getChartPng', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'shuho-charts-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('renders once and then reads the cached file for the same spec, and counts both', () => {
+  test('renders once and then reads the cached file for the same spec, and counts both', async () => {
     const before = { ...chartImageStats() };
-    const first = getChartPng(spec, dir);
-    const second = getChartPng(spec, dir);
+    const first = await getChartPng(spec, dir);
+    const second = await getChartPng(spec, dir);
     expect([first.isCached, second.isCached]).toEqual([false, true]);
     expect(chartImageStats()).toEqual({ rendered: before.rendered + 1, reused: before.reused + 1 });
     expect(second.png.equals(first.png)).toBe(true);
     expect(readdirSync(dir)).toEqual([`${first.hash}.png`]);
-    const changed = getChartPng({ ...spec, title: '別のタイトル' }, dir);
+    const changed = await getChartPng({ ...spec, title: '別のタイトル' }, dir);
     expect(changed.isCached).toBe(false);
     expect(changed.hash).not.toBe(first.hash);
   });

@@ -9,9 +9,7 @@ export const getStaticPaths = (() =>
   getSiteCharts(site).map((chart) => ({ params: { hash: chart.hash }, props: { spec: chart.spec } }))) satisfies GetStaticPaths;
 
 /** The static image: from the cache when an earlier build drew the same chart, otherwise rendered now. */
-export const GET: APIRoute<{ spec: ChartSpec }> = ({ props }) => {
-  const result = getChartPng(props.spec);
-  // One line per image; the chart-images integration prints the totals when the build is done.
-  console.info(`[shuho:charts] ${result.hash}.png ${result.isCached ? 'reused' : 'rendered'} in ${result.milliseconds.toFixed(0)} ms`);
-  return new Response(new Uint8Array(result.png), { headers: { 'content-type': 'image/png' } });
+export const GET: APIRoute<{ spec: ChartSpec }> = async ({ props }) => {
+  const { png } = await getChartPng(props.spec);
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

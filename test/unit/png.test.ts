@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cachedPng, encodeCanvasPng, encodeRgbaPng } from '../../src/site/png.ts';
+
+async function decode(png: Buffer): Promise<Uint8ClampedArray> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  return context.getImageData(0, 0, image.width, image.height).data;
+}
+
+describe('encodeCanvasPng', () => {
+  test('round-trips a drawing pixel for pixel through a real decoder', async () => {
+    const canvas = createCanvas(64, 32);
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, 64, 32);
+    context.fillStyle = '#0f6fc6';
+    context.fillRect(8, 4, 20, 20);
+    context.fillStyle = '#d35400';
+    context.beginPath();
+    context.arc(48, 16, 10, 0, Math.PI * 2);
+    context.fill();
+    const png = await encodeCanvasPng(canvas);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.readUInt32BE(16)).toBe(64);
+    expect(png.readUInt32BE(20)).toBe(32);
+    expect(Buffer.from(await decode(png)).equals(Buffer.from(context.getImageData(0, 0, 64, 32).data))).toBe(true);
+  });
+
+  test('un-premultiplies translucent pixels', async () => {
+    // One pixel of red at half opacity, stored premultiplied as (128, 0, 0, 128).
+    const png = await encodeRgbaPng(new Uint8Array([128, 0, 0, 128]), 1, 1);
+    const pixel = [...(await decode(png))];
+    expect(pixel[0]).toBeGreaterThanOrEqual(254);
+    expect(pixel.slice(1)).toEqual([0, 0, 128]);
+  });
+
+  test('gives the same bytes for the same pixels (reproducible builds)', async () => {
+    const pixels = new Uint8Array(16 * 16 * 4).map((_, i) => (i * 7) % 256);
+    expect((await encodeRgbaPng(pixels, 16, 16)).equals(await encodeRgbaPng(pixels, 16, 16))).toBe(true);
+  });
+});
+
+describe('cachedPng', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'shuho-png-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('renders a key once, then reads the stored file, leaving no temporary file', async () => {
+    let renders = 0;
+    const render = async () => {
+      renders += 1;
+      return encodeRgbaPng(new Uint8Array([1, 2, 3, 255]), 1, 1);
+    };
+    const first = await cachedPng(dir, 'abc', render);
+    const second = await cachedPng(dir, 'abc', render);
+    expect([first.isCached, second.isCached, renders]).toEqual([false, true, 1]);
+    expect(second.png.equals(first.png)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['abc.png']);
+  });
+
+  test('stores nothing when drawing fails', async () => {
+    await expect(cachedPng(dir, 'broken', () => Promise.reject(new Error('no font')))).rejects.toThrow('no font');
+    expect(readdirSync(dir)).toEqual(['abc.png']);
+  });
+});
