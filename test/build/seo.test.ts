@@ -34,12 +34,6 @@ function metaContent(page: Page, key: string): string[] {
     .map((element) => getAttribute(element, 'content') ?? '');
 }
 
-function pageAt(dist: string, url: string): Page {
-  const page = readPages(dist).find((candidate) => `${ORIGIN}${candidate.url}` === url);
-  if (!page) throw new Error(`${url} is not a built page`);
-  return page;
-}
-
 describe.each(SITES)('sitemap and robots.txt of the %s site', (_, dist) => {
   const entries = readSitemap(dist);
   const pages = readPages(dist);
