@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readEnvironment, type Environment } from '../site/environment.ts';
 
 /** Where a command writes and what it runs against; tests pass their own to run a command in-process. */
@@ -34,4 +35,12 @@ export function runMain(command: (argv: readonly string[]) => number): void {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exitCode = 1;
   }
+}
+
+/**
+ * A path the author typed, made absolute. `npm run` moves to the project root, so a relative path is
+ * resolved from where the author was (npm's INIT_CWD), not from the root.
+ */
+export function resolveInput(input: string, environment: Environment): string {
+  return path.resolve(process.env['INIT_CWD'] ?? environment.root, input);
 }

@@ -7,7 +7,7 @@ import { parseRegistry } from '../lib/site-model.ts';
 import { displayPath } from '../site/environment.ts';
 import { readContentFiles } from '../site/read-content.ts';
 import { FileChangedError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.ts';
-import { resolveIo, runMain, type CliIo } from './cli-io.ts';
+import { resolveInput, resolveIo, runMain, type CliIo } from './cli-io.ts';
 
 const HELP = `Usage: npm run data:import -- <file.csv> [<file.csv> …] [--index <id>] [--replace] [--dry-run]
 
@@ -56,7 +56,7 @@ export function runDataImport(argv: readonly string[], options: Partial<CliIo> =
   const columns = Object.fromEntries(registry.indices.flatMap((index) => index.importColumns.map((column) => [column, index.id])));
   const incoming: CloseRow[] = [];
   for (const input of positionals) {
-    const file = path.resolve(input);
+    const file = resolveInput(input, environment);
     const shown = displayPath(environment.root, file);
     if (!existsSync(file)) {
       problems.push({ file: shown, message: 'does not exist.' });

@@ -5,7 +5,7 @@ import { hashSource } from '../lib/site-model.ts';
 import { getPostPair, setTranslatedFrom } from '../lib/translation-status.ts';
 import { displayPath } from '../site/environment.ts';
 import { FileChangedError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.ts';
-import { resolveIo, runMain, type CliIo } from './cli-io.ts';
+import { resolveInput, resolveIo, runMain, type CliIo } from './cli-io.ts';
 
 const HELP = `Usage: npm run translated -- <post.mdx> [<post.mdx> …]
 
@@ -35,7 +35,7 @@ export function runTranslated(argv: readonly string[], options: Partial<CliIo> =
   const shown = (file: string) => displayPath(environment.root, file);
   let code = 0;
   for (const input of positionals) {
-    const relative = path.relative(postsDir, path.resolve(environment.root, input)).split(path.sep).join('/');
+    const relative = path.relative(postsDir, resolveInput(input, environment)).split(path.sep).join('/');
     const pair = getPostPair(relative);
     if (!pair) {
       error(`${input}: not a post below ${shown(postsDir)} (expected ja/<YYYY>/<name>.mdx or en/<YYYY>/<name>.mdx).`);

@@ -48,6 +48,14 @@ describe('npm run translated', () => {
     expect((await runCli('check', ['--all'], { contentDir })).stdout).toMatch(/^translated +2026-02-13 /m);
   });
 
+  test('resolves a relative path from where the author ran npm (INIT_CWD), not from the project root', async () => {
+    const contentDir = copyContent();
+    const en = post(contentDir, 'en', '2026-02-13');
+    const result = await runCli('translated', ['2026-02-13.mdx'], { contentDir, env: { INIT_CWD: path.dirname(en) } });
+    expect(result.code).toBe(0);
+    expect(readFileSync(en, 'utf8')).toContain('translatedFrom: "');
+  });
+
   test('refuses a post without translation, a path that is not a post, and no path at all', async () => {
     const contentDir = copyContent();
     const missing = await runCli('translated', [post(contentDir, 'ja', '2026-02-06')], { contentDir });

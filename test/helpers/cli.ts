@@ -28,12 +28,13 @@ export function copyContent(from: string = FIXTURE_CONTENT, label = 'cli'): stri
 }
 
 /** Runs `node src/cli/<command>.ts` as `npm run` would, on `contentDir`, with "now" pinned. */
-export async function runCli(command: Command, args: readonly string[], options: { contentDir: string; now?: string }): Promise<CliResult> {
+export async function runCli(command: Command, args: readonly string[], options: { contentDir: string; now?: string; env?: Record<string, string> }): Promise<CliResult> {
   const env = {
     ...process.env,
     SHUHO_CONTENT_DIR: options.contentDir,
     SHUHO_NOW: options.now ?? '2026-02-21T00:00:00Z',
     NO_COLOR: '1',
+    ...options.env,
   };
   try {
     const { stdout, stderr } = await run(NODE, [path.join(ROOT, 'src', 'cli', `${command}.ts`), ...args], { cwd: ROOT, env });
