@@ -210,7 +210,9 @@ export function planPost(request: ScaffoldRequest, context: ScaffoldContext): Sc
   const previous = [...context.weeklyPosts].filter((post) => post.date < date).sort((a, b) => b.date.localeCompare(a.date))[0];
   // The registry always has a topic (its schema requires one); a feature starts with the site's main one.
   const mainTopic = registry.topics[0]?.id ?? '';
-  const topics = request.kind === 'weekly' && previous !== undefined ? previous.topics : [mainTopic];
+  // A companion for an existing weekly post takes that post's topics.
+  const current = request.kind === 'weekly' ? context.weeklyPosts.find((post) => post.date === date) : undefined;
+  const topics = current?.topics ?? (request.kind === 'weekly' && previous !== undefined ? previous.topics : [mainTopic]);
   const notes: string[] = [];
   const files: ScaffoldFile[] = [];
   const { numerator, denominator } = registry.site.ratio;

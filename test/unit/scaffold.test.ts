@@ -125,6 +125,10 @@ describe('planPost: a weekly post', () => {
     expect(result).toEqual({ ok: false, reason: 'content/posts/ja/2026/2026-02-13.mdx already exists; nothing was written.' });
     const companion = plan({ date: '2026-02-13', withTranslation: true }, { postPaths: ['ja/2026/2026-02-13.mdx'] });
     expect(companion.ok && companion.files.map((file) => file.relativePath)).toEqual(['en/2026/2026-02-13.mdx']);
+    // It takes the topics of the post it translates, not those of the week before.
+    expect(companion.ok && frontmatterOf(companion.files[0] as ScaffoldFile).topics).toEqual(['small-cap-growth', 'china']);
+    const march = plan({ date: '2026-03-06', withTranslation: true }, { postPaths: ['ja/2026/2026-03-06.mdx'] });
+    expect(march.ok && frontmatterOf(march.files[0] as ScaffoldFile).topics).toEqual(['ukraine']);
   });
 });
 
