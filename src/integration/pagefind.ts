@@ -23,7 +23,7 @@ export function pagefind(): AstroIntegration {
           if (added.errors.length > 0) throw fail(`index ${site}`, added.errors);
           const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
           if (written.errors.length > 0) throw fail('write its files', written.errors);
-          logger.info(`indexed ${added.page_count} pages`);
+          logger.info(`read ${added.page_count} HTML files; wrote one index per language to ${path.join(site, 'pagefind')}`);
         } finally {
           await close();
         }
