@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { checkBodyComponents } from '../lib/body-components.ts';
 import { formatTranslationTable, getTranslationRows } from '../lib/check-report.ts';
 import { checkMdxSyntax } from '../lib/mdx-syntax.ts';
 import { formatProblems } from '../lib/problems.ts';
@@ -12,8 +13,9 @@ const HELP = `Usage: npm run check [-- --all]
 Validates every post and data file without building the site, with the same rules and messages as
 the build: frontmatter schema, file names and dates, one weekly post per week, the closes in
 content/data/closes.csv against the closes in posts, the figures authors state, translation pairing,
-the figures of translations and the MDX syntax of every body. Drafts and scheduled posts are
-checked too.
+the figures of translations, the MDX syntax of every body, and the components bodies use (every
+<Figure /> cites a figure the post has, every <Chart name="…" /> one of its charts). Drafts and
+scheduled posts are checked too.
 
 Prints every problem at once (file, field, line, what to do), then the translation status of every
 post: translated, stale (the Japanese source changed after translation), untracked (no
@@ -39,8 +41,15 @@ export function runCheck(argv: readonly string[], options: Partial<CliIo> = {}):
   const files = readContentFiles(environment);
   // Drafts and scheduled posts are checked like any other: they will be published one day.
   const { problems, posts } = buildSiteModel(files, { now: environment.now, includeDrafts: true });
-  // The build compiles MDX; the model does not read bodies, so their syntax is checked here.
+  // The build compiles and renders the bodies; the model reads frontmatter only, so bodies are checked here.
   problems.push(...files.posts.flatMap((file) => checkMdxSyntax(file.path, file.text) ?? []));
+  const texts = new Map(files.posts.map((file) => [file.path, file.text]));
+  for (const post of posts) {
+    for (const file of [post.source, post.translation]) {
+      const text = file && texts.get(file.file);
+      if (file && text !== undefined) problems.push(...checkBodyComponents(file.file, text, post));
+    }
+  }
   const elapsed = Math.round(performance.now() - started);
   if (problems.length > 0) error(`${formatProblems(problems)}\n`);
   log(formatTranslationTable(getTranslationRows(posts, environment.now), { all: values.all }));

@@ -163,6 +163,15 @@ const cases: Case[] = [
     expected: () => ['ratio.numerator: unknown index "russell2000"'],
   },
   {
+    name: 'a body citing a figure that does not exist',
+    breakSite: (dir) => {
+      const file = post(dir, 'en', '2026-02-13');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\nThe Dow moved <Figure index="djia" field="percent" />.\n`);
+      return file;
+    },
+    expected: (file) => [`body (line ${lineOf(file, 'The Dow moved')}): <Figure field="percent" index="djia" />: unknown field; expected one of close, change, changePercent`],
+  },
+  {
     name: 'a body that is not valid MDX',
     breakSite: (dir) => {
       const file = post(dir, 'ja', '2026-02-06');
