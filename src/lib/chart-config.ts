@@ -6,7 +6,7 @@ import type { ChartSeries, ChartSpec } from './charts.ts';
  * Bump when the drawing below changes: it is part of every PNG's content hash, so a changed style
  * renders new images instead of reusing cached ones.
  */
-export const CHART_STYLE_VERSION = 1;
+export const CHART_STYLE_VERSION = 2;
 
 /** Colours of the page around a chart (they mirror src/styles/global.css). */
 export interface ChartTheme {

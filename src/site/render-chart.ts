@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
   PointElement, SubTitle, Title, type Plugin,
@@ -8,6 +7,7 @@ import {
 import { buildChartConfig, CHART_STYLE_VERSION, LIGHT_THEME } from '../lib/chart-config.ts';
 import { hashChart } from '../lib/chart-data.ts';
 import type { ChartSpec } from '../lib/charts.ts';
+import { IMAGE_FONT_FAMILY, registerImageFonts } from './fonts.ts';
 import { cachedPng, encodeRgbaPng } from './png.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, SubTitle, Title);
@@ -16,28 +16,6 @@ Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, Li
 export const CHART_IMAGE = { width: 800, height: 450, pixelRatio: 1.5 } as const;
 /** Width and height of every chart PNG in pixels. */
 export const CHART_PNG_SIZE = { width: CHART_IMAGE.width * CHART_IMAGE.pixelRatio, height: CHART_IMAGE.height * CHART_IMAGE.pixelRatio } as const;
-
-/**
- * The family every PNG draws its text in. A name no system font uses, so text can only ever come
- * from the npm font files registered under it, and every machine draws the same image.
- */
-export const CHART_FONT_FAMILY = 'Shuho Noto Sans JP';
-
-const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
-/** The Noto Sans JP files from npm (@expo-google-fonts/noto-sans-jp) that charts are drawn with. */
-export const CHART_FONT_FILES = ['400Regular/NotoSansJP_400Regular.ttf', '700Bold/NotoSansJP_700Bold.ttf'].map((file) =>
-  projectRequire.resolve(`@expo-google-fonts/noto-sans-jp/${file}`),
-);
-
-let fontsRegistered = false;
-/** Registers the npm fonts under CHART_FONT_FAMILY once; throws if a file is missing or unreadable. */
-export function registerChartFonts(): void {
-  if (fontsRegistered) return;
-  for (const file of CHART_FONT_FILES) {
-    if (!GlobalFonts.registerFromPath(file, CHART_FONT_FAMILY)) throw new Error(`cannot load the chart font ${file}; run npm install.`);
-  }
-  fontsRegistered = true;
-}
 
 /** Identifies what draws a PNG, so a new Chart.js, style or size gives new file names. */
 export const CHART_RENDERER = `chart.js ${Chart.version}; style ${CHART_STYLE_VERSION}; ${CHART_PNG_SIZE.width}x${CHART_PNG_SIZE.height}`;
@@ -61,9 +39,9 @@ const background: Plugin = {
 
 /** Draws a spec into a PNG with Chart.js on @napi-rs/canvas, from the same configuration the browser uses. */
 export async function renderChartPng(spec: ChartSpec): Promise<Buffer> {
-  registerChartFonts();
+  registerImageFonts();
   const canvas = createCanvas(CHART_IMAGE.width, CHART_IMAGE.height);
-  const config = buildChartConfig(spec, { theme: LIGHT_THEME, mode: 'static', fontFamily: CHART_FONT_FAMILY });
+  const config = buildChartConfig(spec, { theme: LIGHT_THEME, mode: 'static', fontFamily: IMAGE_FONT_FAMILY });
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, {
     ...config,
     options: { ...config.options, devicePixelRatio: CHART_IMAGE.pixelRatio },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PostPage } from '../lib/post-views.ts';
 import { buildSocialCardContent } from '../lib/social-card.ts';
-import { getSocialCard } from '../lib/social-card-render.ts';
+import { getSocialCard } from './social-card-render.ts';
 import { site } from './site.ts';
 
 /**

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { ChartSpec } from '../../src/lib/charts.ts';
-import {
-  CHART_FONT_FAMILY, CHART_FONT_FILES, CHART_PNG_SIZE, chartCacheDir, chartImageStats, getChartPng, registerChartFonts, renderChartPng,
-} from '../../src/site/render-chart.ts';
+import { IMAGE_FONT_FAMILY, IMAGE_FONT_FILES, registerImageFonts } from '../../src/site/fonts.ts';
+import { CHART_PNG_SIZE, chartCacheDir, chartImageStats, getChartPng, renderChartPng } from '../../src/site/render-chart.ts';
 
 const spec: ChartSpec = {
   id: 'weekly-change',
@@ -43,16 +42,16 @@ function inkOf(pixels: Uint8ClampedArray): number {
   return ink;
 }
 
-describe('the chart font', () => {
+describe('the image font', () => {
   test('comes from the npm package, never from the machine', () => {
-    for (const file of CHART_FONT_FILES) expect(file).toContain(path.join('node_modules', '@expo-google-fonts', 'noto-sans-jp'));
-    registerChartFonts();
-    expect(GlobalFonts.has(CHART_FONT_FAMILY)).toBe(true);
+    for (const file of IMAGE_FONT_FILES) expect(file).toContain(path.join('node_modules', '@expo-google-fonts', 'noto-sans-jp'));
+    registerImageFonts();
+    expect(GlobalFonts.has(IMAGE_FONT_FAMILY)).toBe(true);
   });
 
   test('draws Japanese glyphs, not the missing-glyph box', () => {
-    registerChartFonts();
-    const font = `36px "${CHART_FONT_FAMILY}"`;
+    registerImageFonts();
+    const font = `36px "${IMAGE_FONT_FAMILY}"`;
     const japanese = drawText('週報', font);
     // Private-use code points have no glyph in any font: they draw the missing-glyph box.
     const boxes = drawText('\uE000\uE001', font);
@@ -63,10 +62,10 @@ describe('the chart font', () => {
   });
 
   test('is the npm file itself: the same pixels as the file loaded under a name of the test\'s own', () => {
-    registerChartFonts();
-    const [regular] = CHART_FONT_FILES as [string];
+    registerImageFonts();
+    const [regular] = IMAGE_FONT_FILES as [string];
     expect(GlobalFonts.registerFromPath(regular, 'Test Reference JP')).not.toBeNull();
-    const drawn = drawText('週報 −1.40%', `36px "${CHART_FONT_FAMILY}"`);
+    const drawn = drawText('週報 −1.40%', `36px "${IMAGE_FONT_FAMILY}"`);
     const reference = drawText('週報 −1.40%', '36px "Test Reference JP"');
     // A machine font answering for a missing family would draw other shapes (and its own Latin).
     const fallback = drawText('週報 −1.40%', '36px "No Such Family"');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, test } from 'vitest';
-import { getSocialCard, renderSocialCard, socialCardKey } from '../../src/lib/social-card-render.ts';
+import { getSocialCard, renderSocialCard, socialCardKey } from '../../src/site/social-card-render.ts';
 import type { SocialCardContent } from '../../src/lib/social-card.ts';
 
 const content: SocialCardContent = {
