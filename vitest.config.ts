@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Test builds copy fixtures (and sometimes the project) under test/.tmp; nothing there is a test.
+    exclude: ['test/.tmp/**', 'node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
     // Build and browser tests spawn builds and Chromium; the machine has two cores.
     maxWorkers: 2,

@@ -179,10 +179,7 @@ describe('the chart image cache', () => {
   });
 
   test('a second build of unchanged charts renders none of them and publishes the same images', () => {
-    const lines = log.split('\n').filter((line) => /\[shuho:charts\] [0-9a-f]{16}\.png (rendered|reused) in/.test(line));
     const pngs = readdirSync(path.join(SAMPLE_DIST, 'charts')).filter((file) => file.endsWith('.png'));
-    expect(lines).toHaveLength(pngs.length);
-    expect(lines.filter((line) => / rendered in /.test(line))).toEqual([]);
     expect(log).toContain(`[shuho:charts] ${pngs.length} chart images: 0 rendered, ${pngs.length} reused from the cache`);
     for (const file of pngs) {
       expect(readFileSync(path.join(dir, 'dist', 'charts', file)).equals(readFileSync(path.join(SAMPLE_DIST, 'charts', file))), file).toBe(true);
