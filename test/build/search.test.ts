@@ -79,6 +79,8 @@ describe('search in the browser', () => {
       await page.keyboard.type(term);
       // Pagefind searches as the reader types; wait for the results of the whole term.
       await page.waitForFunction((expected) => document.querySelector('.pagefind-ui__message')?.textContent?.trim() === expected, message);
+      // The count is announced before the result fragments have loaded and rendered.
+      await page.waitForSelector('.pagefind-ui__result-link');
       const links = await page.$$eval('.pagefind-ui__result-link', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
       expect(links[0]).toBe(`/${locale}/posts/2026-02-13/`);
       // The search page itself logged nothing (what the post page does once opened is other tests' business).
