@@ -27,7 +27,8 @@ const PublishAtSchema = z.preprocess(
   z.iso.datetime({ offset: true, error: 'expected a date and time with offset, e.g. 2026-02-14T09:00:00+09:00' }),
 );
 
-const FiniteNumberSchema = z.number({ error: 'expected a number' }).finite();
+// zod 4 numbers refuse Infinity and NaN already.
+const FiniteNumberSchema = z.number({ error: 'expected a number' });
 
 /** A value a chart axis label or legend can show; plain strings are the same in both languages. */
 const ChartTextSchema = z.union([z.string().min(1), LocalizedTextSchema]);
@@ -76,7 +77,7 @@ export function createFrontmatterSchema(registry: Registry) {
   const riskIds = registry.risks.map((risk) => risk.id);
 
   const IndexFiguresSchema = z.strictObject({
-    close: z.number({ error: 'expected a positive number' }).finite().positive({ error: 'expected a positive number' }).optional(),
+    close: z.number({ error: 'expected a positive number' }).positive({ error: 'expected a positive number' }).optional(),
     change: FiniteNumberSchema.optional(),
     changePercent: FiniteNumberSchema.optional(),
   });
