@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { chartImages } from './src/integration/chart-images.ts';
 import { pagefind } from './src/integration/pagefind.ts';
 import { shuho } from './src/integration/shuho.ts';
+import { siteAssets } from './src/integration/site-assets.ts';
 import { getNoindexPaths, isSitemapPage } from './src/lib/sitemap.ts';
 import { readEnvironment } from './src/site/environment.ts';
 import { loadSite } from './src/site/read-content.ts';
@@ -68,6 +68,6 @@ export default defineConfig({
     // hreflang alternates between /ja/… and /en/… pages; a page whose counterpart is filtered out gets none.
     sitemap({ i18n: { defaultLocale: 'ja', locales: { ja: 'ja', en: 'en' } }, filter: isInSitemap }),
     pagefind(),
-    chartImages(),
+    siteAssets(),
   ],
 });

@@ -22,6 +22,11 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, root: stri
   return { root, contentDir, now };
 }
 
+/** Where drawn images are kept between builds: SHUHO_CACHE_DIR, or node_modules/.cache/shuho. */
+export function imageCacheDir(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): string {
+  return path.resolve(root, env['SHUHO_CACHE_DIR'] ?? path.join('node_modules', '.cache', 'shuho'));
+}
+
 /** A path as shown to the author: relative to the project root, with forward slashes. */
 export function displayPath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');

@@ -53,6 +53,8 @@ export function encodeCanvasPng(canvas: Canvas): Promise<Buffer> {
 export interface CachedPng {
   png: Buffer;
   isCached: boolean;
+  /** The stored file, which a build can link into its output instead of writing the bytes again. */
+  file: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export interface CachedPng {
  */
 export async function cachedPng(cacheDir: string, key: string, render: () => Promise<Buffer>): Promise<CachedPng> {
   const file = path.join(cacheDir, `${key}.png`);
-  if (existsSync(file)) return { png: readFileSync(file), isCached: true };
+  if (existsSync(file)) return { png: readFileSync(file), isCached: true, file };
   const png = await render();
   mkdirSync(cacheDir, { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -73,5 +75,5 @@ export async function cachedPng(cacheDir: string, key: string, render: () => Pro
     rmSync(temporary, { force: true });
     throw error;
   }
-  return { png, isCached: false };
+  return { png, isCached: false, file };
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
@@ -8,7 +7,7 @@ import { buildChartConfig, CHART_STYLE_VERSION, LIGHT_THEME } from '../lib/chart
 import { hashChart } from '../lib/chart-data.ts';
 import type { ChartSpec } from '../lib/charts.ts';
 import { IMAGE_FONT_FAMILY, registerImageFonts } from './fonts.ts';
-import { cachedPng, encodeRgbaPng } from './png.ts';
+import { cachedPng, encodeRgbaPng, type CachedPng } from './png.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, SubTitle, Title);
 
@@ -54,43 +53,7 @@ export async function renderChartPng(spec: ChartSpec): Promise<Buffer> {
   return encodeRgbaPng(pixels, canvas.width, canvas.height);
 }
 
-/** Where rendered PNGs are kept between builds: $SHUHO_CACHE_DIR/charts, or node_modules/.cache/shuho/charts. */
-export function chartCacheDir(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): string {
-  const base = env['SHUHO_CACHE_DIR'];
-  return base ? path.resolve(root, base, 'charts') : path.join(root, 'node_modules', '.cache', 'shuho', 'charts');
-}
-
-/** How many chart images this process rendered and how many it reused from the cache. */
-export interface ChartImageStats {
-  rendered: number;
-  reused: number;
-}
-
-const STATS_KEY = Symbol.for('shuho.chartImageStats');
-
-/**
- * This process's chart image counts. Kept on globalThis because Astro runs a bundled copy of this
- * module for prerendering while integrations import the source: both must see the same counts.
- */
-export function chartImageStats(): ChartImageStats {
-  const holder = globalThis as unknown as Record<symbol, ChartImageStats | undefined>;
-  holder[STATS_KEY] ??= { rendered: 0, reused: 0 };
-  return holder[STATS_KEY];
-}
-
-/** What `getChartPng` did, for the build log and the benchmark. */
-export interface ChartPngResult {
-  png: Buffer;
-  hash: string;
-  isCached: boolean;
-  milliseconds: number;
-}
-
-/** The PNG of a spec: from the cache when an earlier build drew the same spec with the same renderer, otherwise drawn now. */
-export async function getChartPng(spec: ChartSpec, cacheDir: string = chartCacheDir()): Promise<ChartPngResult> {
-  const start = performance.now();
-  const hash = chartFileHash(spec);
-  const { png, isCached } = await cachedPng(cacheDir, hash, () => renderChartPng(spec));
-  chartImageStats()[isCached ? 'reused' : 'rendered'] += 1;
-  return { png, hash, isCached, milliseconds: performance.now() - start };
+/** The PNG of a spec: from `cacheDir` when an earlier build drew the same spec with the same renderer, otherwise drawn now. */
+export function getChartPng(spec: ChartSpec, cacheDir: string): Promise<CachedPng> {
+  return cachedPng(cacheDir, chartFileHash(spec), () => renderChartPng(spec));
 }

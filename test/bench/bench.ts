@@ -87,8 +87,8 @@ function measureWeight(dist: string) {
 }
 
 function chartCounts(output: string): string {
-  const line = output.split('\n').find((text) => /chart|image/i.test(text) && /cache/i.test(text));
-  return line?.trim() ?? '(no chart cache line in the build output)';
+  const line = output.split('\n').find((text) => text.includes('[shuho:images]'));
+  return line?.replace(/^.*\[shuho:images\]\s*/, '').trim() ?? '(no [shuho:images] line in the build output)';
 }
 
 async function main(): Promise<void> {

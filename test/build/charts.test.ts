@@ -180,7 +180,7 @@ describe('the chart image cache', () => {
 
   test('a second build of unchanged charts renders none of them and publishes the same images', () => {
     const pngs = readdirSync(path.join(SAMPLE_DIST, 'charts')).filter((file) => file.endsWith('.png'));
-    expect(log).toContain(`[shuho:charts] ${pngs.length} chart images: 0 rendered, ${pngs.length} reused from the cache`);
+    expect(log).toContain(`[shuho:images] ${pngs.length} chart images (0 drawn, ${pngs.length} reused from the cache)`);
     for (const file of pngs) {
       expect(readFileSync(path.join(dir, 'dist', 'charts', file)).equals(readFileSync(path.join(SAMPLE_DIST, 'charts', file))), file).toBe(true);
     }

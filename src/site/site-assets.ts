@@ -1,0 +1,111 @@
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildChartCsv } from '../lib/chart-data.ts';
+import { getPostPages } from '../lib/post-views.ts';
+import type { SiteModel } from '../lib/site-model.ts';
+import { buildSocialCardContent, socialCardPath } from '../lib/social-card.ts';
+import { getSiteCharts } from './post-charts.ts';
+import { chartFileHash, getChartPng } from './render-chart.ts';
+import { getSocialCard, socialCardKey } from './social-card-render.ts';
+
+/** A file the site publishes besides its pages: a chart's PNG or CSV, or a post's social card. */
+export interface SiteAsset {
+  /** Root-relative URL, e.g. /charts/0123456789abcdef.png or /og/ja/2026-02-13.png. */
+  path: string;
+  contentType: string;
+  kind: 'chart' | 'chart-data' | 'social-card';
+  /** Where an earlier build stored this exact image, if it did: a build links it instead of drawing. */
+  cacheFile: string | undefined;
+  /** The bytes, drawn (and stored in the cache) if no earlier build drew them. */
+  produce: () => Promise<{ body: Buffer | string; isCached: boolean }>;
+}
+
+/** Every chart image, chart CSV and social card of the visible site, each path once. */
+export function listSiteAssets(site: SiteModel, imageCacheDir: string): SiteAsset[] {
+  const chartDir = path.join(imageCacheDir, 'charts');
+  const cardDir = path.join(imageCacheDir, 'social-cards');
+  const charts = getSiteCharts(site).flatMap((chart): SiteAsset[] => [
+    {
+      path: chart.pngUrl,
+      contentType: 'image/png',
+      kind: 'chart',
+      cacheFile: path.join(chartDir, `${chartFileHash(chart.spec)}.png`),
+      produce: async () => {
+        const { png, isCached } = await getChartPng(chart.spec, chartDir);
+        return { body: png, isCached };
+      },
+    },
+    {
+      path: chart.csvUrl,
+      contentType: `text/csv; charset=utf-8`,
+      kind: 'chart-data',
+      cacheFile: undefined,
+      produce: async () => ({ body: buildChartCsv(chart.spec), isCached: false }),
+    },
+  ]);
+  const cards = getPostPages(site.visiblePosts).map((page): SiteAsset => {
+    const content = buildSocialCardContent(page, site.registry);
+    return {
+      path: socialCardPath(page.locale, page.post.slug),
+      contentType: 'image/png',
+      kind: 'social-card',
+      cacheFile: path.join(cardDir, `${socialCardKey(content)}.png`),
+      produce: async () => {
+        const { png, isCached } = await getSocialCard(content, cardDir);
+        return { body: png, isCached };
+      },
+    };
+  });
+  return [...charts, ...cards];
+}
+
+/** The asset served at a URL path, for the dev server. */
+export function findSiteAsset(assets: readonly SiteAsset[], pathname: string): SiteAsset | undefined {
+  return assets.find((asset) => asset.path === pathname);
+}
+
+/** What `writeSiteAssets` did, per kind of asset. */
+export type AssetCounts = Record<SiteAsset['kind'], { drawn: number; reused: number }>;
+
+function publishCached(cacheFile: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    // A hard link costs no copy; caches on another file system fall back to copying.
+    linkSync(cacheFile, target);
+  } catch {
+    copyFileSync(cacheFile, target);
+  }
+}
+
+/**
+ * Writes every asset into `outDir`. Images an earlier build drew are linked from the cache; the rest
+ * are drawn `concurrency` at a time, so PNG compression in Node's thread pool overlaps with drawing.
+ */
+export async function writeSiteAssets(assets: readonly SiteAsset[], outDir: string, concurrency = 4): Promise<AssetCounts> {
+  const counts: AssetCounts = { chart: { drawn: 0, reused: 0 }, 'chart-data': { drawn: 0, reused: 0 }, 'social-card': { drawn: 0, reused: 0 } };
+  for (const directory of new Set(assets.map((asset) => path.dirname(path.join(outDir, asset.path))))) mkdirSync(directory, { recursive: true });
+  let next = 0;
+  const work = async (): Promise<void> => {
+    while (next < assets.length) {
+      const asset = assets[next++] as SiteAsset;
+      const target = path.join(outDir, asset.path);
+      if (asset.cacheFile !== undefined && existsSync(asset.cacheFile)) {
+        publishCached(asset.cacheFile, target);
+        counts[asset.kind].reused += 1;
+        continue;
+      }
+      const { body, isCached } = await asset.produce();
+      writeFileSync(target, body);
+      counts[asset.kind][isCached ? 'reused' : 'drawn'] += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, work));
+  return counts;
+}
+
+/** The build log's summary of the assets, e.g. "14 chart images (0 drawn, 14 reused from the cache), …". */
+export function describeAssetCounts(counts: AssetCounts): string {
+  const { chart, 'chart-data': data, 'social-card': card } = counts;
+  return `${chart.drawn + chart.reused} chart images (${chart.drawn} drawn, ${chart.reused} reused from the cache), `
+    + `${data.drawn} chart CSV files, ${card.drawn + card.reused} social cards (${card.drawn} drawn, ${card.reused} reused from the cache)`;
+}

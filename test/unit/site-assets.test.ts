@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { getPostPages } from '../../src/lib/post-views.ts';
+import type { SiteModel } from '../../src/lib/site-model.ts';
+import { imageCacheDir, readEnvironment } from '../../src/site/environment.ts';
+import { loadSite } from '../../src/site/read-content.ts';
+import { describeAssetCounts, findSiteAsset, listSiteAssets, writeSiteAssets } from '../../src/site/site-assets.ts';
+import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
+
+describe('site assets', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'shuho-assets-'));
+  const cache = path.join(work, 'cache');
+  let site: SiteModel;
+  beforeAll(() => {
+    site = loadSite(readEnvironment({ SHUHO_CONTENT_DIR: FIXTURE_CONTENT, SHUHO_NOW: TEST_NOW }, ROOT));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  test('lists each chart\'s PNG and CSV and a social card per post page, each path once', () => {
+    const assets = listSiteAssets(site, cache);
+    const paths = assets.map((asset) => asset.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    const cards = assets.filter((asset) => asset.kind === 'social-card').map((asset) => asset.path);
+    expect(cards.sort()).toEqual(getPostPages(site.visiblePosts).map((page) => `/og/${page.locale}/${page.post.slug}.png`).sort());
+    const charts = assets.filter((asset) => asset.kind === 'chart');
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) expect(findSiteAsset(assets, chart.path.replace(/\.png$/, '.csv'))?.kind).toBe('chart-data');
+    expect(findSiteAsset(assets, '/og/ja/no-such-post.png')).toBeUndefined();
+  });
+
+  test('a first build draws every image; a second links them all from the cache, byte for byte', async () => {
+    const first = path.join(work, 'first');
+    const second = path.join(work, 'second');
+    const assets = listSiteAssets(site, cache);
+    const images = assets.filter((asset) => asset.kind !== 'chart-data').length;
+    const drawn = await writeSiteAssets(assets, first);
+    expect(drawn.chart.drawn + drawn['social-card'].drawn).toBe(images);
+    const reused = await writeSiteAssets(listSiteAssets(site, cache), second);
+    expect(reused.chart.drawn + reused['social-card'].drawn).toBe(0);
+    expect(reused.chart.reused + reused['social-card'].reused).toBe(images);
+    expect(describeAssetCounts(reused)).toMatch(/^\d+ chart images \(0 drawn, \d+ reused from the cache\), \d+ chart CSV files, \d+ social cards \(0 drawn, \d+ reused from the cache\)$/);
+    for (const asset of assets) {
+      const [a, b] = [path.join(first, asset.path), path.join(second, asset.path)];
+      expect(readFileSync(b).equals(readFileSync(a)), asset.path).toBe(true);
+      if (asset.kind !== 'chart-data') expect(readFileSync(b, 'latin1').slice(1, 4)).toBe('PNG');
+    }
+    // Reused images are links to the cached files, not copies.
+    const card = assets.find((asset) => asset.kind === 'social-card');
+    expect(statSync(path.join(second, card?.path ?? '')).ino).toBe(statSync(card?.cacheFile ?? '').ino);
+    expect(readdirSync(path.join(cache, 'charts')).every((name) => name.endsWith('.png'))).toBe(true);
+  });
+});
+
+describe('imageCacheDir', () => {
+  test('follows SHUHO_CACHE_DIR and otherwise sits in node_modules/.cache/shuho', () => {
+    expect(imageCacheDir({ SHUHO_CACHE_DIR: 'tmp/cache' }, '/repo')).toBe('/repo/tmp/cache');
+    expect(imageCacheDir({}, '/repo')).toBe('/repo/node_modules/.cache/shuho');
+  });
+});
