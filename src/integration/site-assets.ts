@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { imageCacheDir, readEnvironment } from '../site/environment.ts';
+import { createWorkerDrawer } from '../site/image-pool.ts';
 import { loadSite } from '../site/read-content.ts';
 import { describeAssetCounts, findSiteAsset, listSiteAssets, writeSiteAssets, type SiteAsset } from '../site/site-assets.ts';
 
@@ -40,10 +42,15 @@ export function siteAssets(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const environment = readEnvironment();
-        const assets = listSiteAssets(loadSite(environment), imageCacheDir());
-        const counts = await writeSiteAssets(assets, fileURLToPath(dir));
-        logger.info(describeAssetCounts(counts));
+        const drawer = createWorkerDrawer();
+        try {
+          const assets = listSiteAssets(loadSite(readEnvironment()), imageCacheDir(), drawer);
+          // Enough images in flight to keep every drawing thread busy.
+          const counts = await writeSiteAssets(assets, fileURLToPath(dir), 4 * availableParallelism());
+          logger.info(describeAssetCounts(counts));
+        } finally {
+          await drawer.close();
+        }
       },
     },
   };

@@ -54,6 +54,6 @@ export async function renderChartPng(spec: ChartSpec): Promise<Buffer> {
 }
 
 /** The PNG of a spec: from `cacheDir` when an earlier build drew the same spec with the same renderer, otherwise drawn now. */
-export function getChartPng(spec: ChartSpec, cacheDir: string): Promise<CachedPng> {
-  return cachedPng(cacheDir, chartFileHash(spec), () => renderChartPng(spec));
+export function getChartPng(spec: ChartSpec, cacheDir: string, draw: (spec: ChartSpec) => Promise<Buffer> = renderChartPng): Promise<CachedPng> {
+  return cachedPng(cacheDir, chartFileHash(spec), () => draw(spec));
 }

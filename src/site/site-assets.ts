@@ -4,6 +4,7 @@ import { buildChartCsv } from '../lib/chart-data.ts';
 import { getPostPages } from '../lib/post-views.ts';
 import type { SiteModel } from '../lib/site-model.ts';
 import { buildSocialCardContent, socialCardPath } from '../lib/social-card.ts';
+import { inThreadDrawer, type ImageDrawer } from './image-pool.ts';
 import { getSiteCharts } from './post-charts.ts';
 import { chartFileHash, getChartPng } from './render-chart.ts';
 import { getSocialCard, socialCardKey } from './social-card-render.ts';
@@ -20,8 +21,8 @@ export interface SiteAsset {
   produce: () => Promise<{ body: Buffer | string; isCached: boolean }>;
 }
 
-/** Every chart image, chart CSV and social card of the visible site, each path once. */
-export function listSiteAssets(site: SiteModel, imageCacheDir: string): SiteAsset[] {
+/** Every chart image, chart CSV and social card of the visible site, each path once; images not in the cache are drawn by `drawer`. */
+export function listSiteAssets(site: SiteModel, imageCacheDir: string, drawer: ImageDrawer = inThreadDrawer): SiteAsset[] {
   const chartDir = path.join(imageCacheDir, 'charts');
   const cardDir = path.join(imageCacheDir, 'social-cards');
   const charts = getSiteCharts(site).flatMap((chart): SiteAsset[] => [
@@ -31,7 +32,7 @@ export function listSiteAssets(site: SiteModel, imageCacheDir: string): SiteAsse
       kind: 'chart',
       cacheFile: path.join(chartDir, `${chartFileHash(chart.spec)}.png`),
       produce: async () => {
-        const { png, isCached } = await getChartPng(chart.spec, chartDir);
+        const { png, isCached } = await getChartPng(chart.spec, chartDir, drawer.chart);
         return { body: png, isCached };
       },
     },
@@ -51,7 +52,7 @@ export function listSiteAssets(site: SiteModel, imageCacheDir: string): SiteAsse
       kind: 'social-card',
       cacheFile: path.join(cardDir, `${socialCardKey(content)}.png`),
       produce: async () => {
-        const { png, isCached } = await getSocialCard(content, cardDir);
+        const { png, isCached } = await getSocialCard(content, cardDir, drawer.card);
         return { body: png, isCached };
       },
     };

@@ -84,6 +84,10 @@ export function socialCardKey(content: SocialCardContent): string {
 }
 
 /** A card from `cacheDir` if one with the same content was drawn before, otherwise drawn and stored. */
-export function getSocialCard(content: SocialCardContent, cacheDir: string): Promise<CachedPng> {
-  return cachedPng(cacheDir, socialCardKey(content), () => renderSocialCard(content));
+export function getSocialCard(
+  content: SocialCardContent,
+  cacheDir: string,
+  draw: (content: SocialCardContent) => Promise<Buffer> = renderSocialCard,
+): Promise<CachedPng> {
+  return cachedPng(cacheDir, socialCardKey(content), () => draw(content));
 }

@@ -6,6 +6,7 @@ import { getPostPages } from '../../src/lib/post-views.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
 import { imageCacheDir, readEnvironment } from '../../src/site/environment.ts';
 import { loadSite } from '../../src/site/read-content.ts';
+import { createWorkerDrawer } from '../../src/site/image-pool.ts';
 import { describeAssetCounts, findSiteAsset, listSiteAssets, writeSiteAssets } from '../../src/site/site-assets.ts';
 import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
 
@@ -57,5 +58,25 @@ describe('imageCacheDir', () => {
   test('follows SHUHO_CACHE_DIR and otherwise sits in node_modules/.cache/shuho', () => {
     expect(imageCacheDir({ SHUHO_CACHE_DIR: 'tmp/cache' }, '/repo')).toBe('/repo/tmp/cache');
     expect(imageCacheDir({}, '/repo')).toBe('/repo/node_modules/.cache/shuho');
+  });
+});
+
+describe('createWorkerDrawer', () => {
+  test('draws on worker threads exactly what the calling thread draws', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'shuho-workers-'));
+    const site = loadSite(readEnvironment({ SHUHO_CONTENT_DIR: FIXTURE_CONTENT, SHUHO_NOW: TEST_NOW }, ROOT));
+    const drawer = createWorkerDrawer(2);
+    try {
+      const [threaded, local] = [listSiteAssets(site, path.join(work, 'a'), drawer), listSiteAssets(site, path.join(work, 'b'))];
+      const images = threaded.filter((asset) => asset.kind !== 'chart-data').slice(0, 4);
+      for (const asset of images) {
+        const other = findSiteAsset(local, asset.path);
+        const [a, b] = await Promise.all([asset.produce(), other?.produce()]);
+        expect(Buffer.from(a.body).equals(Buffer.from(b?.body ?? '')), asset.path).toBe(true);
+      }
+    } finally {
+      await drawer.close();
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
