@@ -14,12 +14,23 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter as T;
 }
 
-/** A calendar date in the page's language, always in UTC so it never shifts by a day. */
+const formattedDates = new Map<string, string>();
+
+/**
+ * A calendar date in the page's language, always in UTC so it never shifts by a day. Remembered:
+ * chart axes of a long series format the same few hundred weeks on every post page.
+ */
 export function formatDate(locale: Locale, date: IsoDate, style: 'long' | 'short' = 'long'): string {
-  const options: Intl.DateTimeFormatOptions = style === 'long'
-    ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-    : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
-  return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], options)).format(toUtcDate(date));
+  const key = `${locale}|${style}|${date}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    const options: Intl.DateTimeFormatOptions = style === 'long'
+      ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+      : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
+    text = cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], options)).format(toUtcDate(date));
+    formattedDates.set(key, text);
+  }
+  return text;
 }
 
 /** A month heading, e.g. 2026年2月 / February 2026. */

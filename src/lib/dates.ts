@@ -12,8 +12,10 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one; no Date string round trip needed.
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Midnight UTC of a calendar date; throws on anything that is not `YYYY-MM-DD`. */

@@ -69,12 +69,14 @@ export function findSiteAsset(assets: readonly SiteAsset[], pathname: string): S
 export type AssetCounts = Record<SiteAsset['kind'], { drawn: number; reused: number }>;
 
 function publishCached(cacheFile: string, target: string): void {
-  rmSync(target, { force: true });
   try {
     // A hard link costs no copy; caches on another file system fall back to copying.
     linkSync(cacheFile, target);
-  } catch {
-    copyFileSync(cacheFile, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      rmSync(target);
+      publishCached(cacheFile, target);
+    } else copyFileSync(cacheFile, target);
   }
 }
 
