@@ -1,5 +1,10 @@
 import { LOCALES, type Locale } from '../lib/registry.ts';
 
+/** One static path per language for a page that exists once in each; the page reads `Astro.props.locale`. */
+export function getLocaleStaticPaths(): { params: { lang: Locale }; props: { locale: Locale } }[] {
+  return LOCALES.map((locale) => ({ params: { lang: locale }, props: { locale } }));
+}
+
 /** Whether a string is one of the site's locales. */
 export function isLocale(value: string | undefined): value is Locale {
   return (LOCALES as readonly string[]).includes(value ?? '');

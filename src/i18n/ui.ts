@@ -230,7 +230,7 @@ const en: Record<UiKey, string> = {
   'archive.intro': 'Every weekly and feature post, newest first. Weekly rows give the closes of their as-of date and the ratio.',
   'archive.year': '{year}',
   'archive.years': 'Years',
-  'archive.yearCount': '{count} posts',
+  'archive.yearCount': 'Posts: {count}',
   'archive.date': 'As of',
   'archive.post': 'Post',
   'archive.close': '{index} close',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, isLocale, localePath, otherLocale, postPath, switchLocalePath } from '../../src/i18n/paths.ts';
+import { absoluteUrl, getLocaleStaticPaths, isLocale, localePath, otherLocale, postPath, switchLocalePath } from '../../src/i18n/paths.ts';
 
 describe('locale paths', () => {
   test('pages get a trailing slash, files do not', () => {
@@ -30,5 +30,14 @@ describe('locale paths', () => {
   test('absolute URLs with or without a trailing slash on the site', () => {
     expect(absoluteUrl('https://shuho.example', '/en/posts/2026-02-13/')).toBe('https://shuho.example/en/posts/2026-02-13/');
     expect(absoluteUrl('https://shuho.example/', '/ja/')).toBe('https://shuho.example/ja/');
+  });
+});
+
+describe('getLocaleStaticPaths', () => {
+  test('gives one path per language, the locale passed as a prop', () => {
+    expect(getLocaleStaticPaths()).toEqual([
+      { params: { lang: 'ja' }, props: { locale: 'ja' } },
+      { params: { lang: 'en' }, props: { locale: 'en' } },
+    ]);
   });
 });

@@ -1,16 +1,14 @@
 import type { APIRoute } from 'astro';
 import { buildFeedChannel, renderJsonFeed } from '../../lib/feed.ts';
-import { LOCALES, type Locale } from '../../lib/registry.ts';
+import { getLocaleStaticPaths } from '../../i18n/paths.ts';
+import type { Locale } from '../../lib/registry.ts';
 import { getFeedItems } from '../../site/feed-items.ts';
 import { site } from '../../site/site.ts';
 
 /** One JSON Feed per language beside its RSS feed: /ja/feed.json, /en/feed.json. */
-export function getStaticPaths() {
-  return LOCALES.map((lang) => ({ params: { lang } }));
-}
+export const getStaticPaths = getLocaleStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const locale = params['lang'] as Locale;
+export const GET: APIRoute<{ locale: Locale }> = async ({ props: { locale } }) => {
   const body = renderJsonFeed(buildFeedChannel(site.registry, locale), await getFeedItems(locale));
   return new Response(body, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 };
