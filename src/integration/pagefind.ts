@@ -19,7 +19,8 @@ export function pagefind(): AstroIntegration {
         try {
           const { index, errors } = await createIndex();
           if (!index) throw fail('start', errors);
-          const added = await index.addDirectory({ path: site });
+          // Only post pages carry data-pagefind-body; reading the other pages would find nothing to index.
+          const added = await index.addDirectory({ path: site, glob: '{ja,en}/posts/**/*.html' });
           if (added.errors.length > 0) throw fail(`index ${site}`, added.errors);
           const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
           if (written.errors.length > 0) throw fail('write its files', written.errors);

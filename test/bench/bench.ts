@@ -127,7 +127,9 @@ async function main(): Promise<void> {
 
     // Incremental: the cache from the last cold build is warm; rebuild unchanged, then after editing one post.
     const warm = await buildShuho(contentDir, path.join(WORK, 'shuho-out'), path.join(WORK, 'shuho-cache'));
+    // Edit one post's title and body: its pages and its social card must be redrawn, nothing else.
     const edited = corpus.editablePost;
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'));
     appendFileSync(edited, '\n\nOne more paragraph, added to measure an incremental rebuild.\n');
     const afterEdit = await buildShuho(contentDir, path.join(WORK, 'shuho-out'), path.join(WORK, 'shuho-cache'));
 
