@@ -10,7 +10,7 @@ import { shuho } from './src/integration/shuho.ts';
 import { siteAssets } from './src/integration/site-assets.ts';
 import { getNoindexPaths, isSitemapPage } from './src/lib/sitemap.ts';
 import { readEnvironment } from './src/site/environment.ts';
-import { loadSite } from './src/site/read-content.ts';
+import { loadProductionSite } from './src/site/read-content.ts';
 
 const environment = readEnvironment();
 /** @type {{ url: string }} */
@@ -22,7 +22,7 @@ let noindexPaths;
  * integration has validated the content, so a content error still stops the build with its own message.
  * @param {string} page
  */
-const isInSitemap = (page) => isSitemapPage(page, (noindexPaths ??= getNoindexPaths(loadSite(environment).visiblePosts)));
+const isInSitemap = (page) => isSitemapPage(page, (noindexPaths ??= getNoindexPaths(loadProductionSite(environment).visiblePosts)));
 
 export default defineConfig({
   site: siteConfig.url,

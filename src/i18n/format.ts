@@ -45,8 +45,16 @@ export interface NumberStyle {
   signed?: boolean;
 }
 
-/** A number with thousands separators, fixed decimals and, if `signed`, a sign (−1.40, +0.37). */
+const formattedNumbers = new Map<string, string>();
+
+/**
+ * A number with thousands separators, fixed decimals and, if `signed`, a sign (−1.40, +0.37).
+ * Remembered: every post's chart table repeats the closes and ratios of all the weeks before it.
+ */
 export function formatNumber(locale: Locale, value: number, { decimals = 2, signed = false }: NumberStyle = {}): string {
+  const key = `${locale}|${decimals}|${signed}|${value}`;
+  const known = formattedNumbers.get(key);
+  if (known !== undefined) return known;
   const formatter = cached(`n|${locale}|${decimals}|${signed}`, () => new Intl.NumberFormat(INTL_LOCALE[locale], {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
@@ -54,7 +62,9 @@ export function formatNumber(locale: Locale, value: number, { decimals = 2, sign
     signDisplay: signed ? 'exceptZero' : 'negative',
   }));
   // A true minus sign reads better than a hyphen and screen readers announce it as "minus".
-  return formatter.format(value).replace('-', '−');
+  const text = formatter.format(value).replace('-', '−');
+  formattedNumbers.set(key, text);
+  return text;
 }
 
 /** A percentage given in percent units (−1.3995 → "−1.40%"). */

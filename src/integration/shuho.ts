@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 import { checkMdxSyntax } from '../lib/mdx-syntax.ts';
 import { ContentError, formatProblems } from '../lib/problems.ts';
 import { readEnvironment } from '../site/environment.ts';
-import { loadSite, readContentFiles } from '../site/read-content.ts';
+import { loadProductionSite, readContentFiles } from '../site/read-content.ts';
 
 const SITE_MODULE = fileURLToPath(new URL('../site/site.ts', import.meta.url));
 
@@ -49,7 +49,7 @@ export function shuho(): AstroIntegration {
           // build before Vite does, naming the file, the field and the line as `npm run check` does.
           let problems = readContentFiles(environment).posts.flatMap((file) => checkMdxSyntax(file.path, file.text) ?? []);
           try {
-            loadSite(environment);
+            loadProductionSite(environment);
           } catch (error) {
             if (!(error instanceof ContentError)) throw error;
             problems = [...error.problems, ...problems];

@@ -4,8 +4,20 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { imageCacheDir, readEnvironment } from '../site/environment.ts';
 import { createWorkerDrawer } from '../site/image-pool.ts';
-import { loadSite } from '../site/read-content.ts';
-import { describeAssetCounts, findSiteAsset, listSiteAssets, writeSiteAssets, type SiteAsset } from '../site/site-assets.ts';
+import { loadProductionSite, loadSite } from '../site/read-content.ts';
+import { describeAssetCounts, findSiteAsset, listSiteAssets, writeSiteAssets, type AssetCounts, type SiteAsset } from '../site/site-assets.ts';
+
+/** Writes every asset of the built site into `outDir`, drawing on one worker thread per core. */
+async function writeAllAssets(outDir: string): Promise<AssetCounts> {
+  const drawer = createWorkerDrawer();
+  try {
+    const assets = listSiteAssets(loadProductionSite(readEnvironment()), imageCacheDir(), drawer);
+    // Enough images in flight to keep every drawing thread busy.
+    return await writeSiteAssets(assets, outDir, 4 * availableParallelism());
+  } finally {
+    await drawer.close();
+  }
+}
 
 /**
  * Publishes chart PNGs and CSVs and social cards. A build writes them after the pages, linking every
@@ -14,6 +26,7 @@ import { describeAssetCounts, findSiteAsset, listSiteAssets, writeSiteAssets, ty
  * The dev server draws them on request, drafts included, as the pages it serves show them.
  */
 export function siteAssets(): AstroIntegration {
+  let writing: Promise<AssetCounts> | undefined;
   return {
     name: 'shuho:images',
     hooks: {
@@ -41,16 +54,14 @@ export function siteAssets(): AstroIntegration {
           }, next);
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const drawer = createWorkerDrawer();
-        try {
-          const assets = listSiteAssets(loadSite(readEnvironment()), imageCacheDir(), drawer);
-          // Enough images in flight to keep every drawing thread busy.
-          const counts = await writeSiteAssets(assets, fileURLToPath(dir), 4 * availableParallelism());
-          logger.info(describeAssetCounts(counts));
-        } finally {
-          await drawer.close();
-        }
+      // Started as soon as the pages exist and awaited at the end, so the images are drawn while the
+      // sitemap and the search index (Pagefind's own process) are written.
+      'astro:build:generated': ({ dir }) => {
+        writing = writeAllAssets(fileURLToPath(dir));
+        writing.catch(() => {});
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (writing) logger.info(describeAssetCounts(await writing));
       },
     },
   };

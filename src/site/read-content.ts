@@ -46,6 +46,23 @@ export function loadSite(environment: Environment, visibility: Partial<Visibilit
   return model;
 }
 
+const productionModels = new Map<string, SiteModel>();
+
+/**
+ * The site as a production build sees it, read once per process: content does not change during a
+ * build, and the integration's checks, the sitemap and the image writer all need the same model.
+ * The dev server, whose content does change, calls `loadSite`.
+ */
+export function loadProductionSite(environment: Environment): SiteModel {
+  const key = `${environment.contentDir}|${environment.now.toISOString()}`;
+  let model = productionModels.get(key);
+  if (!model) {
+    model = loadSite(environment);
+    productionModels.set(key, model);
+  }
+  return model;
+}
+
 /**
  * The problems as a ContentError shaped for the dev server. A content error is the author's, not the
  * code's: its stack would only point into this file (and Vite appends a warning to the message of a
