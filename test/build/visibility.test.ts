@@ -2,9 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { TEST_NOW } from '../helpers/build-site.ts';
+import { buildSite, TEST_NOW } from '../helpers/build-site.ts';
 import { copyContent } from '../helpers/cli.ts';
-import { buildInRoot, createIsolatedRoot } from '../helpers/isolated-root.ts';
 import { addScheduledPosts, type VisibilityPost } from '../helpers/visibility.ts';
 
 /** The readable text of a built site: pages, feeds, sitemaps and the decompressed search index. */
@@ -33,12 +32,7 @@ describe('drafts and scheduled posts in a production build', () => {
     posts = addScheduledPosts(contentDir);
     const base = path.dirname(contentDir);
     dist = path.join(base, 'dist');
-    const result = await buildInRoot(createIsolatedRoot(path.join(base, 'root')), {
-      SHUHO_CONTENT_DIR: contentDir,
-      SHUHO_OUT_DIR: dist,
-      SHUHO_CACHE_DIR: path.join(base, 'cache'),
-      SHUHO_NOW: TEST_NOW,
-    });
+    const result = await buildSite({ contentDir, outDir: dist, now: TEST_NOW });
     if (result.code !== 0) throw new Error(`the build failed:\n${result.stdout}\n${result.stderr}`);
     texts = readSite(dist);
   });

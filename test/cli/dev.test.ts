@@ -8,9 +8,9 @@ import { formatProblems } from '../../src/lib/problems.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { readContentFiles } from '../../src/site/read-content.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { TEST_NOW } from '../helpers/build-site.ts';
 import { copyContent, editFile, NODE } from '../helpers/cli.ts';
-import { astroEnvironment, createIsolatedRoot } from '../helpers/isolated-root.ts';
+import { astroEnvironment, TEST_NOW } from '../helpers/build-site.ts';
+import { createIsolatedRoot } from '../helpers/isolated-root.ts';
 import { addScheduledPosts } from '../helpers/visibility.ts';
 
 /** A free loopback port for the dev server. */

@@ -40,18 +40,15 @@ export interface BuildResult {
 /** Runs `astro build` on a content directory into `outDir`, never throwing on a failed build. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(options.outDir, { recursive: true });
-  const env = {
-    ...process.env,
+  const env = astroEnvironment({
     SHUHO_CONTENT_DIR: options.contentDir ?? path.join(ROOT, 'content'),
     SHUHO_OUT_DIR: options.outDir,
     SHUHO_CACHE_DIR: path.join(path.dirname(options.outDir), 'cache'),
     SHUHO_NOW: options.now ?? TEST_NOW,
     // Vitest sets NODE_ENV=test, which would make Vite build development bundles.
     NODE_ENV: 'production',
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
     ...options.env,
-  };
+  });
   // Each build gets its own Astro root (srcDir and publicDir stay in the project, see astro.config.mjs):
   // Astro writes the content module map to <root>/.astro/, which concurrent builds would otherwise share.
   const buildRoot = path.dirname(options.outDir);
@@ -68,4 +65,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
   }
+}
+
+/**
+ * The environment for an Astro child process: the test runner's own variables removed. Vitest sets
+ * VITEST (Astro's dev server then serves nothing) and copies import.meta.env into process.env
+ * (MODE=test, DEV=1…), which would leak into the child's mode.
+ */
+export function astroEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !/^(VITEST.*|TEST|MODE|DEV|PROD|SSR|BASE_URL)$/.test(name));
+  return { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env };
 }
