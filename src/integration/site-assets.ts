@@ -5,27 +5,41 @@ import type { AstroIntegration } from 'astro';
 import { imageCacheDir, readEnvironment } from '../site/environment.ts';
 import { createWorkerDrawer } from '../site/image-pool.ts';
 import { loadProductionSite, loadSite } from '../site/read-content.ts';
-import { describeAssetCounts, findSiteAsset, listSiteAssets, writeSiteAssets, type AssetCounts, type SiteAsset } from '../site/site-assets.ts';
+import {
+  describeAssetCounts, drawUncachedImages, findSiteAsset, listSiteAssets, writeSiteAssets, type AssetCounts, type SiteAsset,
+} from '../site/site-assets.ts';
 
-/** Writes every asset of the built site into `outDir`, drawing on one worker thread per core. */
-async function writeAllAssets(outDir: string): Promise<AssetCounts> {
+/**
+ * A production build's assets: images missing from the cache start drawing on one worker thread per
+ * core as soon as the build starts, alongside Astro's own work; once the pages exist, everything is
+ * linked or written into the output.
+ */
+function startBuildAssets(): { write: (outDir: string) => Promise<AssetCounts> } {
   const drawer = createWorkerDrawer();
-  try {
-    const assets = listSiteAssets(loadProductionSite(readEnvironment()), imageCacheDir(), drawer);
-    // Enough images in flight to keep every drawing thread busy.
-    return await writeSiteAssets(assets, outDir, 4 * availableParallelism());
-  } finally {
-    await drawer.close();
-  }
+  // Enough images in flight to keep every drawing thread busy.
+  const concurrency = 4 * availableParallelism();
+  const assets = listSiteAssets(loadProductionSite(readEnvironment()), imageCacheDir(), drawer);
+  const drawing = drawUncachedImages(assets, concurrency);
+  drawing.catch(() => {});
+  return {
+    write: async (outDir) => {
+      try {
+        return await writeSiteAssets(assets, outDir, concurrency, await drawing);
+      } finally {
+        await drawer.close();
+      }
+    },
+  };
 }
 
 /**
- * Publishes chart PNGs and CSVs and social cards. A build writes them after the pages, linking every
- * image an earlier build drew from the cache and drawing the rest several at a time, outside Astro's
- * page pipeline (thousands of routes of binary files cost more there than the files themselves).
- * The dev server draws them on request, drafts included, as the pages it serves show them.
+ * Publishes chart PNGs and CSVs and social cards, outside Astro's page pipeline (thousands of routes
+ * of binary files cost more there than the files themselves). A build draws what the cache lacks from
+ * its start, in worker threads, and links everything into the output once the pages exist; the dev
+ * server draws them on request, drafts included, as the pages it serves show them.
  */
 export function siteAssets(): AstroIntegration {
+  let build: ReturnType<typeof startBuildAssets> | undefined;
   let writing: Promise<AssetCounts> | undefined;
   return {
     name: 'shuho:images',
@@ -54,11 +68,14 @@ export function siteAssets(): AstroIntegration {
           }, next);
         });
       },
-      // Started as soon as the pages exist and awaited at the end, so the images are drawn while the
-      // sitemap and the search index (Pagefind's own process) are written.
+      'astro:build:start': () => {
+        build = startBuildAssets();
+      },
+      // Written as soon as the pages exist and awaited at the end, alongside the sitemap and the
+      // search index (Pagefind's own process).
       'astro:build:generated': ({ dir }) => {
-        writing = writeAllAssets(fileURLToPath(dir));
-        writing.catch(() => {});
+        writing = build?.write(fileURLToPath(dir));
+        writing?.catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {
         if (writing) logger.info(describeAssetCounts(await writing));

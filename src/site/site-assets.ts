@@ -80,29 +80,52 @@ function publishCached(cacheFile: string, target: string): void {
   }
 }
 
-/**
- * Writes every asset into `outDir`. Images an earlier build drew are linked from the cache; the rest
- * are drawn `concurrency` at a time, so PNG compression in Node's thread pool overlaps with drawing.
- */
-export async function writeSiteAssets(assets: readonly SiteAsset[], outDir: string, concurrency = 4): Promise<AssetCounts> {
-  const counts: AssetCounts = { chart: { drawn: 0, reused: 0 }, 'chart-data': { drawn: 0, reused: 0 }, 'social-card': { drawn: 0, reused: 0 } };
-  for (const directory of new Set(assets.map((asset) => path.dirname(path.join(outDir, asset.path))))) mkdirSync(directory, { recursive: true });
+/** Runs `task` on every item, at most `concurrency` at a time. */
+async function forEachConcurrently<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const work = async (): Promise<void> => {
-    while (next < assets.length) {
-      const asset = assets[next++] as SiteAsset;
-      const target = path.join(outDir, asset.path);
-      if (asset.cacheFile !== undefined && existsSync(asset.cacheFile)) {
-        publishCached(asset.cacheFile, target);
-        counts[asset.kind].reused += 1;
-        continue;
-      }
-      const { body, isCached } = await asset.produce();
-      writeFileSync(target, body);
-      counts[asset.kind][isCached ? 'reused' : 'drawn'] += 1;
-    }
+    while (next < items.length) await task(items[next++] as T);
   };
-  await Promise.all(Array.from({ length: concurrency }, work));
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, work));
+}
+
+/**
+ * Draws into the cache every image no earlier build drew, `concurrency` at a time, and returns their
+ * paths. A build starts this before Astro renders its pages, so drawing and page rendering share the cores.
+ */
+export async function drawUncachedImages(assets: readonly SiteAsset[], concurrency = 4): Promise<Set<string>> {
+  const drawn = new Set<string>();
+  const missing = assets.filter((asset) => asset.cacheFile !== undefined && !existsSync(asset.cacheFile));
+  await forEachConcurrently(missing, concurrency, async (asset) => {
+    if (!(await asset.produce()).isCached) drawn.add(asset.path);
+  });
+  return drawn;
+}
+
+/**
+ * Writes every asset into `outDir`. Images in the cache are linked from it; the rest are drawn
+ * `concurrency` at a time, so PNG compression in Node's thread pool overlaps with drawing. Images in
+ * `drawnThisBuild` (by `drawUncachedImages`) count as drawn, not reused.
+ */
+export async function writeSiteAssets(
+  assets: readonly SiteAsset[],
+  outDir: string,
+  concurrency = 4,
+  drawnThisBuild: ReadonlySet<string> = new Set(),
+): Promise<AssetCounts> {
+  const counts: AssetCounts = { chart: { drawn: 0, reused: 0 }, 'chart-data': { drawn: 0, reused: 0 }, 'social-card': { drawn: 0, reused: 0 } };
+  for (const directory of new Set(assets.map((asset) => path.dirname(path.join(outDir, asset.path))))) mkdirSync(directory, { recursive: true });
+  await forEachConcurrently(assets, concurrency, async (asset) => {
+    const target = path.join(outDir, asset.path);
+    if (asset.cacheFile !== undefined && existsSync(asset.cacheFile)) {
+      publishCached(asset.cacheFile, target);
+      counts[asset.kind][drawnThisBuild.has(asset.path) ? 'drawn' : 'reused'] += 1;
+      return;
+    }
+    const { body, isCached } = await asset.produce();
+    writeFileSync(target, body);
+    counts[asset.kind][isCached ? 'reused' : 'drawn'] += 1;
+  });
   return counts;
 }
 

@@ -7,7 +7,7 @@ import type { SiteModel } from '../../src/lib/site-model.ts';
 import { imageCacheDir, readEnvironment } from '../../src/site/environment.ts';
 import { loadSite } from '../../src/site/read-content.ts';
 import { createWorkerDrawer } from '../../src/site/image-pool.ts';
-import { describeAssetCounts, findSiteAsset, listSiteAssets, writeSiteAssets } from '../../src/site/site-assets.ts';
+import { describeAssetCounts, drawUncachedImages, findSiteAsset, listSiteAssets, writeSiteAssets } from '../../src/site/site-assets.ts';
 import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
 
 describe('site assets', () => {
@@ -29,6 +29,18 @@ describe('site assets', () => {
     expect(charts.length).toBeGreaterThan(0);
     for (const chart of charts) expect(findSiteAsset(assets, chart.path.replace(/\.png$/, '.csv'))?.kind).toBe('chart-data');
     expect(findSiteAsset(assets, '/og/ja/no-such-post.png')).toBeUndefined();
+  });
+
+  test('images drawn ahead of the pages are linked from the cache and still counted as drawn', async () => {
+    const ahead = path.join(work, 'ahead');
+    const assets = listSiteAssets(site, path.join(work, 'ahead-cache'));
+    const drawn = await drawUncachedImages(assets);
+    const images = assets.filter((asset) => asset.kind !== 'chart-data');
+    expect([...drawn].sort()).toEqual(images.map((asset) => asset.path).sort());
+    expect(await drawUncachedImages(assets)).toEqual(new Set());
+    const counts = await writeSiteAssets(assets, ahead, 4, drawn);
+    expect(counts.chart.reused + counts['social-card'].reused).toBe(0);
+    expect(counts.chart.drawn + counts['social-card'].drawn).toBe(images.length);
   });
 
   test('a first build draws every image; a second links them all from the cache, byte for byte', async () => {
