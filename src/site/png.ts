@@ -53,8 +53,11 @@ export function encodeCanvasPng(canvas: Canvas): Promise<Buffer> {
 export interface CachedPng {
   png: Buffer;
   isCached: boolean;
-  /** The stored file, which a build can link into its output instead of writing the bytes again. */
-  file: string;
+}
+
+/** Where the cache keeps the PNG stored under `key`: a build links it into its output when it exists. */
+export function cachedPngFile(cacheDir: string, key: string): string {
+  return path.join(cacheDir, `${key}.png`);
 }
 
 /**
@@ -63,8 +66,8 @@ export interface CachedPng {
  * content hashes: the same drawing always has the same key, a changed one a new key.
  */
 export async function cachedPng(cacheDir: string, key: string, render: () => Promise<Buffer>): Promise<CachedPng> {
-  const file = path.join(cacheDir, `${key}.png`);
-  if (existsSync(file)) return { png: readFileSync(file), isCached: true, file };
+  const file = cachedPngFile(cacheDir, key);
+  if (existsSync(file)) return { png: readFileSync(file), isCached: true };
   const png = await render();
   mkdirSync(cacheDir, { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -75,5 +78,5 @@ export async function cachedPng(cacheDir: string, key: string, render: () => Pro
     rmSync(temporary, { force: true });
     throw error;
   }
-  return { png, isCached: false, file };
+  return { png, isCached: false };
 }

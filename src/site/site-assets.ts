@@ -5,8 +5,9 @@ import { getPostPages } from '../lib/post-views.ts';
 import type { SiteModel } from '../lib/site-model.ts';
 import { buildSocialCardContent, socialCardPath } from '../lib/social-card.ts';
 import { inThreadDrawer, type ImageDrawer } from './image-pool.ts';
+import { cachedPngFile } from './png.ts';
 import { getSiteCharts } from './post-charts.ts';
-import { chartFileHash, getChartPng } from './render-chart.ts';
+import { getChartPng } from './render-chart.ts';
 import { getSocialCard, socialCardKey } from './social-card-render.ts';
 
 /** A file the site publishes besides its pages: a chart's PNG or CSV, or a post's social card. */
@@ -30,7 +31,7 @@ export function listSiteAssets(site: SiteModel, imageCacheDir: string, drawer: I
       path: chart.pngUrl,
       contentType: 'image/png',
       kind: 'chart',
-      cacheFile: path.join(chartDir, `${chartFileHash(chart.spec)}.png`),
+      cacheFile: cachedPngFile(chartDir, chart.hash),
       produce: async () => {
         const { png, isCached } = await getChartPng(chart.spec, chartDir, drawer.chart);
         return { body: png, isCached };
@@ -50,7 +51,7 @@ export function listSiteAssets(site: SiteModel, imageCacheDir: string, drawer: I
       path: socialCardPath(page.locale, page.post.slug),
       contentType: 'image/png',
       kind: 'social-card',
-      cacheFile: path.join(cardDir, `${socialCardKey(content)}.png`),
+      cacheFile: cachedPngFile(cardDir, socialCardKey(content)),
       produce: async () => {
         const { png, isCached } = await getSocialCard(content, cardDir, drawer.card);
         return { body: png, isCached };

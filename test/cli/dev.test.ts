@@ -115,6 +115,22 @@ describe('npm run dev', () => {
     }
   }, 60_000);
 
+  test('serves each chart PNG, chart CSV and social card a page links, drafts included, and 404 for others', async () => {
+    const draft = posts.hidden[0];
+    if (!draft) throw new Error('the fixture has no draft');
+    const html = (await fetchPage(`/ja/posts/2026-02-13/`)).text;
+    const chart = /\/charts\/[0-9a-f]{16}\.png/.exec(html)?.[0];
+    expect(chart).toBeDefined();
+    for (const [pathname, type] of [[chart ?? '', 'image/png'], [(chart ?? '').replace(/png$/, 'csv'), 'text/csv'], [`/og/en/${draft.slug}.png`, 'image/png']] as const) {
+      const response = await fetch(`${origin}${pathname}`);
+      expect(response.status, pathname).toBe(200);
+      expect(response.headers.get('content-type'), pathname).toContain(type);
+      const body = Buffer.from(await response.arrayBuffer());
+      if (type === 'image/png') expect(body.subarray(1, 4).toString('latin1'), pathname).toBe('PNG');
+    }
+    expect((await fetch(`${origin}/og/ja/no-such-post.png`)).status).toBe(404);
+  }, 60_000);
+
   test('a frontmatter error shows the check message in the overlay and the terminal; fixing the file recovers', async () => {
     const file = path.join(contentDir, 'posts', 'ja', '2026', '2026-02-13.mdx');
     const original = readFileSync(file, 'utf8');
