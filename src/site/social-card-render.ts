@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { SOCIAL_CARD_SIZE, wrapText, type SocialCardContent } from '../lib/social-card.ts';
 import { imageFont, registerImageFonts } from './fonts.ts';
-import { cachedPng, encodeCanvasPng, type CachedPng } from './png.ts';
+import { cachedPng, encodeCanvasPng, PNG_ENCODING, type CachedPng } from './png.ts';
 
 /** Bump when the drawing below changes, so cached cards of unchanged posts are redrawn once. */
 export const CARD_DESIGN_VERSION = 2;
@@ -78,9 +78,9 @@ export async function renderSocialCard(content: SocialCardContent): Promise<Buff
   return encodeCanvasPng(canvas);
 }
 
-/** The cache key of a card: a hash of what is drawn and of the design version. */
+/** The cache key of a card: a hash of what is drawn, the design version and the PNG encoding. */
 export function socialCardKey(content: SocialCardContent): string {
-  return createHash('sha256').update(JSON.stringify({ version: CARD_DESIGN_VERSION, content })).digest('hex').slice(0, 20);
+  return createHash('sha256').update(JSON.stringify({ version: CARD_DESIGN_VERSION, encoding: PNG_ENCODING, content })).digest('hex').slice(0, 20);
 }
 
 /** A card from `cacheDir` if one with the same content was drawn before, otherwise drawn and stored. */

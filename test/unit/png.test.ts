@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cachedPng, encodeCanvasPng, encodeRgbaPng } from '../../src/site/png.ts';
+import { cachedPng, encodeCanvasPng, encodeOpaquePng } from '../../src/site/png.ts';
 
 async function decode(png: Buffer): Promise<Uint8ClampedArray> {
   const image = await loadImage(png);
@@ -25,24 +25,24 @@ describe('encodeCanvasPng', () => {
     context.beginPath();
     context.arc(48, 16, 10, 0, Math.PI * 2);
     context.fill();
-    const png = await encodeCanvasPng(canvas);
+    const png = encodeCanvasPng(canvas);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.readUInt32BE(16)).toBe(64);
     expect(png.readUInt32BE(20)).toBe(32);
     expect(Buffer.from(await decode(png)).equals(Buffer.from(context.getImageData(0, 0, 64, 32).data))).toBe(true);
   });
 
-  test('un-premultiplies translucent pixels', async () => {
-    // One pixel of red at half opacity, stored premultiplied as (128, 0, 0, 128).
-    const png = await encodeRgbaPng(new Uint8Array([128, 0, 0, 128]), 1, 1);
-    const pixel = [...(await decode(png))];
-    expect(pixel[0]).toBeGreaterThanOrEqual(254);
-    expect(pixel.slice(1)).toEqual([0, 0, 128]);
+  test('writes RGB without an alpha channel, and refuses a drawing with transparent pixels', async () => {
+    const png = encodeOpaquePng(new Uint8Array([200, 100, 50, 255]), 1, 1);
+    expect(png[25]).toBe(2); // IHDR colour type: RGB
+    expect([...(await decode(png))]).toEqual([200, 100, 50, 255]);
+    expect(() => encodeOpaquePng(new Uint8Array([128, 0, 0, 128]), 1, 1)).toThrow('transparent pixels');
+    expect(() => encodeOpaquePng(new Uint8Array(3), 1, 1)).toThrow('expected 4 bytes');
   });
 
   test('gives the same bytes for the same pixels (reproducible builds)', async () => {
-    const pixels = new Uint8Array(16 * 16 * 4).map((_, i) => (i * 7) % 256);
-    expect((await encodeRgbaPng(pixels, 16, 16)).equals(await encodeRgbaPng(pixels, 16, 16))).toBe(true);
+    const pixels = new Uint8Array(16 * 16 * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 7) % 256));
+    expect(encodeOpaquePng(pixels, 16, 16).equals(encodeOpaquePng(pixels, 16, 16))).toBe(true);
   });
 });
 
@@ -54,7 +54,7 @@ describe('cachedPng', () => {
     let renders = 0;
     const render = async () => {
       renders += 1;
-      return encodeRgbaPng(new Uint8Array([1, 2, 3, 255]), 1, 1);
+      return encodeOpaquePng(new Uint8Array([1, 2, 3, 255]), 1, 1);
     };
     const first = await cachedPng(dir, 'abc', render);
     const second = await cachedPng(dir, 'abc', render);

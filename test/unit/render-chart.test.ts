@@ -91,8 +91,15 @@ describe('renderChartPng', () => {
     expect(blue).toBeGreaterThan(10_000);
   });
 
-  test('draws the same bytes for the same spec', async () => {
-    expect((await renderChartPng(spec)).equals(await renderChartPng(spec))).toBe(true);
+  test('draws the same bytes for the same spec, whatever the shared canvas drew before', async () => {
+    const first = await renderChartPng(spec);
+    const line: ChartSpec = {
+      ...spec, id: 'rebased', type: 'line', categories: ['1月', '2月', '3月', '4月'],
+      series: [{ label: 'R2000G', values: [100, 104, 98, 110], color: '#d35400', dash: 'dashed', point: 'circle' }],
+    };
+    const other = await renderChartPng(line);
+    expect(other.equals(first)).toBe(false);
+    expect((await renderChartPng(spec)).equals(first)).toBe(true);
   });
 });
 
