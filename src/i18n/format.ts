@@ -45,26 +45,33 @@ export interface NumberStyle {
   signed?: boolean;
 }
 
-const formattedNumbers = new Map<string, string>();
+/** Formatted numbers by style (`locale|decimals|signed`), then by value. */
+const formattedNumbers = new Map<string, Map<number, string>>();
 
 /**
  * A number with thousands separators, fixed decimals and, if `signed`, a sign (−1.40, +0.37).
- * Remembered: every post's chart table repeats the closes and ratios of all the weeks before it.
+ * Remembered, keyed by the number itself (no string key to build): every post's chart table repeats
+ * the closes and ratios of all the weeks before it, over a million cells on a 10-year site.
  */
 export function formatNumber(locale: Locale, value: number, { decimals = 2, signed = false }: NumberStyle = {}): string {
-  const key = `${locale}|${decimals}|${signed}|${value}`;
-  const known = formattedNumbers.get(key);
-  if (known !== undefined) return known;
-  const formatter = cached(`n|${locale}|${decimals}|${signed}`, () => new Intl.NumberFormat(INTL_LOCALE[locale], {
+  const style = `${locale}|${decimals}|${signed}`;
+  let known = formattedNumbers.get(style);
+  if (!known) {
+    known = new Map();
+    formattedNumbers.set(style, known);
+  }
+  const text = known.get(value);
+  if (text !== undefined) return text;
+  const formatter = cached(`n|${style}`, () => new Intl.NumberFormat(INTL_LOCALE[locale], {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     // 'negative', not 'auto': a value that rounds to zero (−0.001) must not print as −0.00.
     signDisplay: signed ? 'exceptZero' : 'negative',
   }));
   // A true minus sign reads better than a hyphen and screen readers announce it as "minus".
-  const text = formatter.format(value).replace('-', '−');
-  formattedNumbers.set(key, text);
-  return text;
+  const formatted = formatter.format(value).replace('-', '−');
+  known.set(value, formatted);
+  return formatted;
 }
 
 /** A percentage given in percent units (−1.3995 → "−1.40%"). */
