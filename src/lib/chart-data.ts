@@ -21,6 +21,23 @@ export function buildChartTable(spec: ChartSpec): ChartTable {
   };
 }
 
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (character) => HTML_ESCAPES[character as keyof typeof HTML_ESCAPES]);
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' } as const;
+
+/**
+ * The rows of a chart table as HTML, for `<tbody set:html>`. A string, not a template loop: a weekly
+ * post's relative-strength table has a row for every week of the series, and rendering those rows as
+ * template elements on every page of a 10-year site cost more than the rest of the chart.
+ */
+export function renderChartTableRows(table: ChartTable): string {
+  return table.rows
+    .map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th>${row.cells.map((cell) => `<td class="num">${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('');
+}
+
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

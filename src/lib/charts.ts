@@ -3,7 +3,7 @@ import { t } from '../i18n/ui.ts';
 import { formatChartValue, type ChartValueFormat } from './chart-format.ts';
 import { addDays, type IsoDate } from './dates.ts';
 import type { CustomChart } from './frontmatter.ts';
-import { rebase, upTo, type RatioPoint } from './metrics.ts';
+import { countUpTo, rebase, upTo, type RatioPoint } from './metrics.ts';
 import { getIndex, type IndexInfo, type Locale, type Registry } from './registry.ts';
 import type { Series } from './series.ts';
 import type { WeekFigures } from './stated-figures.ts';
@@ -173,11 +173,15 @@ export function buildRebasedChart(data: ChartData, asOf: IsoDate, locale: Locale
   const indices = indicesOn(data, asOf);
   if (indices.length === 0) throw new RangeError(`rebased: no index has a close on ${asOf}`);
   const known = indices.map((index) => upTo(data.series.get(index.id) ?? [], asOf));
-  const allDates = [...new Set(known.flatMap((observations) => observations.map((observation) => observation.date)))].sort();
-  // A holiday week closes on Thursday, so "52 weeks ago" is the last close on or before that day.
+  // A holiday week closes on Thursday, so "52 weeks ago" is the last close of any index on or before
+  // that day; without one, the series starts later and the chart starts with it.
   const yearAgo = addDays(asOf, -364);
-  const base = allDates.filter((date) => date <= yearAgo).at(-1) ?? (allDates[0] as IsoDate);
-  const dates = allDates.filter((date) => date >= base);
+  const yearAgoDates = known.flatMap((observations) => observations[countUpTo(observations, yearAgo) - 1]?.date ?? []);
+  const firstDates = known.flatMap((observations) => observations[0]?.date ?? []);
+  const base = (yearAgoDates.length > 0 ? yearAgoDates.sort().at(-1) : firstDates.sort()[0]) as IsoDate;
+  const dates = [...new Set(known.flatMap((observations) => observations.slice(Math.max(0, countUpTo(observations, base) - 1)).map((observation) => observation.date)))]
+    .filter((date) => date >= base)
+    .sort();
   const series = indices.map((index, i): ChartSeries => {
     const byDate = new Map((known[i] ?? []).map((observation) => [observation.date, observation.close]));
     const present = dates.filter((date) => byDate.has(date));

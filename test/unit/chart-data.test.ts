@@ -1,6 +1,6 @@
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { describe, expect, test } from 'vitest';
-import { buildChartCsv, buildChartTable, chartCsvName, hashChart, serializeForScript } from '../../src/lib/chart-data.ts';
+import { buildChartCsv, buildChartTable, chartCsvName, hashChart, renderChartTableRows, serializeForScript } from '../../src/lib/chart-data.ts';
 import type { ChartSpec } from '../../src/lib/charts.ts';
 
 const HOSTILE = '</script><img src=x onerror="alert(1)"><!-- & \u2028\u2029';
@@ -38,6 +38,28 @@ describe('buildChartTable', () => {
         { label: 'Feb 13, 2026', cells: ['25.01%', '24.64%'] },
       ],
     });
+  });
+});
+
+describe('renderChartTableRows', () => {
+  test('writes a row header and a numeric cell per value', () => {
+    expect(renderChartTableRows(buildChartTable(spec()))).toBe(
+      '<tr><th scope="row">Feb 6, 2026</th><td class="num">25.01%</td><td class="num">—</td></tr>'
+      + '<tr><th scope="row">Feb 13, 2026</th><td class="num">25.01%</td><td class="num">24.64%</td></tr>',
+    );
+  });
+
+  test('keeps a hostile label as text: a real HTML parser finds no element but the table\'s own', () => {
+    const rows = renderChartTableRows(buildChartTable(spec({ categories: [HOSTILE, 'b'] })));
+    const tbody = parseFragment(`<table><tbody>${rows}</tbody></table>`);
+    const names: string[] = [];
+    const walk = (node: DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.DocumentFragment): void => {
+      if ('tagName' in node) names.push(node.tagName);
+      if ('childNodes' in node) node.childNodes.forEach(walk);
+    };
+    walk(tbody);
+    expect(new Set(names)).toEqual(new Set(['table', 'tbody', 'tr', 'th', 'td']));
+    expect(rows).toContain('&lt;/script&gt;&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&lt;!-- &amp;');
   });
 });
 

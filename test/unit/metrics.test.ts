@@ -3,9 +3,10 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseClosesCsv } from '../../src/lib/closes.ts';
 import {
-  computeIndexFigures, computeRelativeFigures, movingAverage, ratioSeries, rebase, upTo, weeklyChange, type Observation,
+  computeIndexFigures, computeRelativeFigures, countUpTo, movingAverage, ratioSeries, rebase, upTo, weeklyChange, type Observation,
 } from '../../src/lib/metrics.ts';
 import { buildSeries } from '../../src/lib/series.ts';
+import type { IsoDate } from '../../src/lib/dates.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 // The shipped history (93 weeks, 2024-11-22 to 2026-08-28): the published figures must come out of it.
@@ -101,6 +102,12 @@ describe('no look-ahead', () => {
     const kept = upTo(history('sp500'), AS_OF);
     expect(kept.at(-1)?.date).toBe(AS_OF);
     expect(kept.every((o) => o.date <= AS_OF)).toBe(true);
+    expect(kept.length).toBe(history('sp500').filter((o) => o.date <= AS_OF).length);
+  });
+  test('countUpTo finds the cut by binary search, before the first and after the last date too', () => {
+    const weeks = [{ date: '2026-01-02' }, { date: '2026-01-09' }, { date: '2026-01-16' }] as const;
+    expect(['2025-12-31', '2026-01-02', '2026-01-12', '2026-01-16', '2026-12-31'].map((day) => countUpTo(weeks, day as IsoDate))).toEqual([0, 1, 2, 3, 3]);
+    expect(countUpTo([], '2026-01-02' as IsoDate)).toBe(0);
   });
 });
 
