@@ -100,7 +100,9 @@ const URL_ATTRIBUTES = /(\s(?:href|src|poster|action)=)(["'])(\/(?!\/)[^"']*)\2/
 
 /**
  * Turns a post's rendered HTML into feed content: scripts, styles and canvases removed (feed readers
- * run no JavaScript), `<noscript>` fallbacks such as a chart's static image unwrapped, Astro's scoping
+ * run no JavaScript), `<noscript>` fallbacks such as a chart's static image unwrapped, a chart's data
+ * table left out (readers show `<details>` open, and a relative-strength table has a row for every
+ * week; the image, its alt text and the CSV link carry the data), Astro's scoping
  * attributes and any event handler dropped, and every root-relative URL made absolute.
  */
 export function prepareFeedHtml(html: string, siteUrl: string): string {
@@ -109,6 +111,7 @@ export function prepareFeedHtml(html: string, siteUrl: string): string {
     .replace(/<style\b[\s\S]*?<\/style>/gi, '')
     .replace(/<template\b[\s\S]*?<\/template>/gi, '')
     .replace(/<canvas\b[\s\S]*?<\/canvas>/gi, '')
+    .replace(/<details\b[^>]*\bclass="chart-data"[^>]*>[\s\S]*?<\/details>/gi, '')
     .replace(/<\/?noscript>/gi, '')
     .replace(/\sdata-astro-[\w-]+(?:="[^"]*")?/g, '')
     .replace(/\son[a-z]+=(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '')

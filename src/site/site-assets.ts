@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { copyFile, link, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildChartCsv } from '../lib/chart-data.ts';
 import { getPostPages } from '../lib/post-views.ts';
@@ -69,15 +70,15 @@ export function findSiteAsset(assets: readonly SiteAsset[], pathname: string): S
 /** What `writeSiteAssets` did, per kind of asset. */
 export type AssetCounts = Record<SiteAsset['kind'], { drawn: number; reused: number }>;
 
-function publishCached(cacheFile: string, target: string): void {
+async function publishCached(cacheFile: string, target: string): Promise<void> {
   try {
     // A hard link costs no copy; caches on another file system fall back to copying.
-    linkSync(cacheFile, target);
+    await link(cacheFile, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      rmSync(target);
-      publishCached(cacheFile, target);
-    } else copyFileSync(cacheFile, target);
+      await rm(target);
+      await publishCached(cacheFile, target);
+    } else await copyFile(cacheFile, target);
   }
 }
 
@@ -104,7 +105,8 @@ export async function drawUncachedImages(assets: readonly SiteAsset[], concurren
 }
 
 /**
- * Writes every asset into `outDir`. Images in the cache are linked from it; the rest are drawn
+ * Writes every asset into `outDir`, through Node's thread pool so the main thread stays free for the
+ * sitemap and the search index. Images in the cache are linked from it; the rest are drawn
  * `concurrency` at a time, so PNG compression in Node's thread pool overlaps with drawing. Images in
  * `drawnThisBuild` (by `drawUncachedImages`) count as drawn, not reused.
  */
@@ -119,12 +121,12 @@ export async function writeSiteAssets(
   await forEachConcurrently(assets, concurrency, async (asset) => {
     const target = path.join(outDir, asset.path);
     if (asset.cacheFile !== undefined && existsSync(asset.cacheFile)) {
-      publishCached(asset.cacheFile, target);
+      await publishCached(asset.cacheFile, target);
       counts[asset.kind][drawnThisBuild.has(asset.path) ? 'drawn' : 'reused'] += 1;
       return;
     }
     const { body, isCached } = await asset.produce();
-    writeFileSync(target, body);
+    await writeFile(target, body);
     counts[asset.kind][isCached ? 'reused' : 'drawn'] += 1;
   });
   return counts;

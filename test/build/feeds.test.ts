@@ -38,7 +38,11 @@ function urlsIn(html: string): string[] {
 function proseOf(elements: readonly Element[]): Element[] {
   const prose = elements.find((element) => element.tagName === 'div' && getAttribute(element, 'class') === 'prose');
   if (!prose) throw new Error('no .prose on the page');
-  const below = (node: Element): Element[] => node.childNodes.filter((child): child is Element => 'tagName' in child).flatMap((child) => [child, ...below(child)]);
+  // A chart's data table stays on the page: the feed carries the chart's image, alt text and CSV link instead.
+  const isChartData = (element: Element) => element.tagName === 'details' && getAttribute(element, 'class') === 'chart-data';
+  const below = (node: Element): Element[] => node.childNodes
+    .filter((child): child is Element => 'tagName' in child && !isChartData(child))
+    .flatMap((child) => [child, ...below(child)]);
   return below(prose);
 }
 
@@ -73,7 +77,7 @@ describe.each(SITES)('feeds of the %s site', (_, dist) => {
     }
   });
 
-  test.each(LOCALES)('every %s item carries the whole post: body, key figures of weekly posts, charts as PNGs that exist, only absolute URLs, no script', async (locale) => {
+  test.each(LOCALES)('every %s item carries the whole post: body, key figures of weekly posts, charts as PNGs and CSV links that exist (no data table), only absolute URLs, no script', async (locale) => {
     const feed = await readRss(dist, locale);
     for (const item of feed.items as Item[]) {
       const html = item['content:encoded'] ?? '';
@@ -91,6 +95,9 @@ describe.each(SITES)('feeds of the %s site', (_, dist) => {
       const feedText = new Set(blockTexts(parseElements(html)));
       expect(pageText.filter((text) => !feedText.has(text)), item.link).toEqual([]);
       expect(html).not.toMatch(/<script|<canvas|<noscript|\son\w+=/i);
+      expect(html).not.toContain('class="chart-data"');
+      const csvLinks = (markup: string) => [...markup.matchAll(/href="([^"]+\.csv)"/g)].map((match) => new URL(match[1] ?? '', ORIGIN).href);
+      expect(csvLinks(html)).toEqual(csvLinks(page));
       for (const url of urlsIn(html)) {
         expect(url, `${item.link}: ${url}`).toMatch(/^https?:\/\//);
         if (new URL(url).origin === ORIGIN) expect(fileOnSite(dist, url), `${item.link}: ${url} is not in dist`).toBeDefined();

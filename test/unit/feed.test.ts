@@ -20,6 +20,16 @@ describe('prepareFeedHtml', () => {
       + '<p>text</p>',
     );
   });
+
+  test('leaves out a chart\'s data table, which feed readers would show open, every row of it; the image and CSV stay', () => {
+    const html = '<figure data-chart="x"><div class="chart-box"><noscript><img src="/charts/a.png" alt="A"></noscript></div>'
+      + '<details class="chart-data" data-pagefind-ignore><summary>Data</summary><table><tbody><tr><th>Feb 13</th><td>1</td></tr></tbody></table></details>'
+      + '<p class="chart-download"><a href="/charts/a.csv">CSV</a></p></figure><details><summary>Note</summary><p>kept</p></details>';
+    expect(prepareFeedHtml(html, SITE)).toBe(
+      '<figure data-chart="x"><div class="chart-box"><img src="https://shuho.example/charts/a.png" alt="A"></div>'
+      + '<p class="chart-download"><a href="https://shuho.example/charts/a.csv">CSV</a></p></figure><details><summary>Note</summary><p>kept</p></details>',
+    );
+  });
 });
 
 describe('escapeXml', () => {
