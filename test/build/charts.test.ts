@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { formatDate } from '../../src/i18n/format.ts';
 import { formatChartValue } from '../../src/lib/chart-format.ts';
 import { buildChartCsv, chartCsvName } from '../../src/lib/chart-data.ts';
 import type { ChartSpec } from '../../src/lib/charts.ts';
@@ -128,7 +129,13 @@ describe('charts in the built sample site', () => {
       expect(getAttribute(link, 'download')).toBe(chartCsvName(chart.spec));
       const href = getAttribute(link, 'href') as string;
       expect(href).toMatch(/^\/charts\/[0-9a-f]{16}\.csv$/);
-      expect(readFileSync(path.join(SAMPLE_DIST, href), 'utf8')).toBe(buildChartCsv(chart.spec));
+      // The page's spec has no ISO dates (the CSV alone uses them): each must be the date its category label shows.
+      const csv = readFileSync(path.join(SAMPLE_DIST, href), 'utf8');
+      const firstColumn = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0] ?? '');
+      const dates = firstColumn.every((cell) => /^\d{4}-\d{2}-\d{2}$/.test(cell)) ? firstColumn : undefined;
+      if (dates) expect(dates.map((date) => formatDate(chart.spec.locale, date, 'short'))).toEqual(chart.spec.categories);
+      expect(csv).toBe(buildChartCsv(dates ? { ...chart.spec, dates } : chart.spec));
+      expect(chart.spec.dates).toBeUndefined();
     }
   });
 

@@ -1,6 +1,6 @@
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { describe, expect, test } from 'vitest';
-import { buildChartCsv, buildChartTable, chartCsvName, hashChart, renderChartTableRows, serializeForScript } from '../../src/lib/chart-data.ts';
+import { browserSpec, buildChartCsv, buildChartTable, chartCsvName, hashChart, renderChartTableRows, serializeForScript } from '../../src/lib/chart-data.ts';
 import type { ChartSpec } from '../../src/lib/charts.ts';
 
 const HOSTILE = '</script><img src=x onerror="alert(1)"><!-- & \u2028\u2029';
@@ -75,6 +75,14 @@ describe('buildChartCsv', () => {
     delete bars.dates;
     expect(buildChartCsv(bars)).toBe('\uFEFFDate,P/E\r\nIWM,24.64\r\nIWO,36.38\r\n');
     expect(chartCsvName(bars)).toBe('relative-strength-2026-02-13-en.csv');
+  });
+});
+
+describe('browserSpec', () => {
+  test('drops only the ISO dates, which the CSV alone uses', () => {
+    const { dates, ...rest } = spec();
+    expect(dates).toHaveLength(2);
+    expect(browserSpec(spec())).toEqual(rest);
   });
 });
 
