@@ -4,7 +4,7 @@ import { getPostTopics } from './topics.ts';
 /** How many related posts a post page shows. */
 export const RELATED_POST_COUNT = 3;
 
-/** A candidate as the ranking needs it: its topics and its date as a day number, worked out once per list. */
+/** A candidate as the ranking needs it: its topics and its date as a UTC time, worked out once per list. */
 interface Candidate {
   post: SitePost;
   topics: readonly string[];
