@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatChartValue } from './chart-format.ts';
 import type { ChartSpec } from './charts.ts';
+import { escapeXml } from './markup.ts';
 
 /** The accessible table of a chart: one row per category, one column per series, values as written on the page. */
 export interface ChartTable {
@@ -21,12 +22,6 @@ export function buildChartTable(spec: ChartSpec): ChartTable {
   };
 }
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => HTML_ESCAPES[character as keyof typeof HTML_ESCAPES]);
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' } as const;
-
 /**
  * The rows of a chart table as HTML, for `<tbody set:html>`. A string, not a template loop: a weekly
  * post's relative-strength table has a row for every week of the series, and rendering those rows as
@@ -34,7 +29,7 @@ const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' } a
  */
 export function renderChartTableRows(table: ChartTable): string {
   return table.rows
-    .map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th>${row.cells.map((cell) => `<td class="num">${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr><th scope="row">${escapeXml(row.label)}</th>${row.cells.map((cell) => `<td class="num">${escapeXml(cell)}</td>`).join('')}</tr>`)
     .join('');
 }
 

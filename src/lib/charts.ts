@@ -179,9 +179,7 @@ export function buildRebasedChart(data: ChartData, asOf: IsoDate, locale: Locale
   const yearAgoDates = known.flatMap((observations) => observations[countUpTo(observations, yearAgo) - 1]?.date ?? []);
   const firstDates = known.flatMap((observations) => observations[0]?.date ?? []);
   const base = (yearAgoDates.length > 0 ? yearAgoDates.sort().at(-1) : firstDates.sort()[0]) as IsoDate;
-  const dates = [...new Set(known.flatMap((observations) => observations.slice(Math.max(0, countUpTo(observations, base) - 1)).map((observation) => observation.date)))]
-    .filter((date) => date >= base)
-    .sort();
+  const dates = [...new Set(known.flatMap((observations) => observations.filter((observation) => observation.date >= base).map((observation) => observation.date)))].sort();
   const series = indices.map((index, i): ChartSeries => {
     const byDate = new Map((known[i] ?? []).map((observation) => [observation.date, observation.close]));
     const present = dates.filter((date) => byDate.has(date));

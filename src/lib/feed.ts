@@ -3,6 +3,7 @@ import type { IsoDate } from './dates.ts';
 import { getPostPages, type PostPage } from './post-views.ts';
 import { getTopic, type Locale, type Registry } from './registry.ts';
 import type { PostFile, SitePost } from './site-model.ts';
+import { escapeXml } from './markup.ts';
 import { socialCardPath } from './social-card.ts';
 
 /** How many of the newest posts a feed carries; readers poll often, and each item holds a whole post. */
@@ -121,17 +122,6 @@ export function prepareFeedHtml(html: string, siteUrl: string): string {
       return `${attribute}${quote}${candidates.join(', ')}${quote}`;
     })
     .trim();
-}
-
-/** Escapes text for XML and drops the control characters XML 1.0 cannot carry at all. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }
 
 function newestInstant(items: readonly FeedItem[]): string | undefined {

@@ -1,8 +1,9 @@
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import {
-  buildFeedChannel, buildFeedItem, calendarDateInstant, escapeXml, getFeedPages, prepareFeedHtml, renderJsonFeed, renderRss, type FeedItem,
+  buildFeedChannel, buildFeedItem, calendarDateInstant, getFeedPages, prepareFeedHtml, renderJsonFeed, renderRss, type FeedItem,
 } from '../../src/lib/feed.ts';
+import { escapeXml } from '../../src/lib/markup.ts';
 import { makeModel } from '../helpers/model.ts';
 
 const SITE = 'https://shuho.example';
