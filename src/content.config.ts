@@ -1,17 +1,12 @@
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { createFrontmatterSchema } from './lib/frontmatter.ts';
-import { ContentError, type Problem } from './lib/problems.ts';
-import { parseRegistry } from './lib/site-model.ts';
 import { readEnvironment } from './site/environment.ts';
-import { readContentFiles } from './site/read-content.ts';
 
-// The same schema validates posts here and in `npm run check`; ids are built from content/data.
+// Astro's loader reads each post to compile its body. The frontmatter is validated once, by Shūhō's site
+// model (src/lib/site-model.ts) before the build starts, and pages read it from there: a second schema
+// here, fed by another YAML reading, could only disagree with it.
 const environment = readEnvironment();
-const problems: Problem[] = [];
-const registry = parseRegistry(readContentFiles(environment), problems);
-if (!registry) throw new ContentError(problems);
 
 export const collections = {
   posts: defineCollection({
@@ -21,6 +16,5 @@ export const collections = {
       // Keep the path as the id (ja/2026/2026-02-13): the site model pairs translations by it.
       generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
     }),
-    schema: createFrontmatterSchema(registry),
   }),
 };

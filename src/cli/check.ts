@@ -1,8 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { checkBodyComponents } from '../lib/body-components.ts';
 import { formatTranslationTable, getTranslationRows } from '../lib/check-report.ts';
-import { checkMdxSyntax } from '../lib/mdx-syntax.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { buildSiteModel } from '../lib/site-model.ts';
 import { readContentFiles } from '../site/read-content.ts';
@@ -39,19 +37,12 @@ export function runCheck(argv: readonly string[], options: Partial<CliIo> = {}):
   }
   const started = performance.now();
   const files = readContentFiles(environment);
-  // Drafts and scheduled posts are checked like any other: they will be published one day.
-  const { problems, posts } = buildSiteModel(files, { now: environment.now, includeDrafts: true });
-  // The build compiles and renders the bodies; the model reads frontmatter only, so bodies are checked here.
-  problems.push(...files.posts.flatMap((file) => checkMdxSyntax(file.path, file.text) ?? []));
-  const texts = new Map(files.posts.map((file) => [file.path, file.text]));
-  for (const post of posts) {
-    for (const file of [post.source, post.translation]) {
-      const text = file && texts.get(file.file);
-      if (file && text !== undefined) problems.push(...checkBodyComponents(file.file, text, post));
-    }
-  }
+  // The build's own validation over the same model; drafts and scheduled posts are checked like any
+  // other, since they will be published one day.
+  const { problems, notes, posts } = buildSiteModel(files, { now: environment.now, includeDrafts: true });
   const elapsed = Math.round(performance.now() - started);
   if (problems.length > 0) error(`${formatProblems(problems)}\n`);
+  for (const note of notes) log(`Note: ${note.file} ${note.message}`);
   log(formatTranslationTable(getTranslationRows(posts, environment.now), { all: values.all }));
   log('');
   const checked = `${files.posts.length} post file${files.posts.length === 1 ? '' : 's'} and the data files in ${elapsed} ms`;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { hashSource } from '../lib/site-model.ts';
+import { hashSource } from '../lib/content-files.ts';
 import { getPostPair, setTranslatedFrom } from '../lib/translation-status.ts';
 import { displayPath } from '../site/environment.ts';
 import { FileChangedError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.ts';

@@ -2,10 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { checkMdxSyntax } from '../lib/mdx-syntax.ts';
-import { ContentError, formatProblems } from '../lib/problems.ts';
+import { ContentError, formatProblems, type Problem } from '../lib/problems.ts';
 import { readEnvironment } from '../site/environment.ts';
-import { loadProductionSite, readContentFiles } from '../site/read-content.ts';
+import { loadProductionSite } from '../site/read-content.ts';
 
 const SITE_MODULE = fileURLToPath(new URL('../site/site.ts', import.meta.url));
 
@@ -45,14 +44,14 @@ export function shuho(): AstroIntegration {
       'astro:config:setup': ({ command, updateConfig, logger }) => {
         const environment = readEnvironment();
         if (command === 'build') {
-          // The site model reads frontmatter only; bodies are parsed here too, so a syntax error stops the
-          // build before Vite does, naming the file, the field and the line as `npm run check` does.
-          let problems = readContentFiles(environment).posts.flatMap((file) => checkMdxSyntax(file.path, file.text) ?? []);
+          // The one reading of the content: `npm run check`'s model, whose problems stop the build here,
+          // before Vite compiles anything, with the same messages.
+          let problems: readonly Problem[] = [];
           try {
             loadProductionSite(environment);
           } catch (error) {
             if (!(error instanceof ContentError)) throw error;
-            problems = [...error.problems, ...problems];
+            problems = error.problems;
           }
           if (problems.length > 0) {
             logger.error(`\n${formatProblems(problems)}\n`);

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { ContentError } from '../lib/problems.ts';
 import { imageCacheDir, readEnvironment } from '../site/environment.ts';
 import { createWorkerDrawer } from '../site/image-pool.ts';
 import { loadProductionSite, loadSite } from '../site/read-content.ts';
@@ -59,7 +60,7 @@ export function siteAssets(): AstroIntegration {
             asset = findSiteAsset(assets, pathname);
           } catch (error) {
             // A content error is shown by the page itself, in the overlay; the image is simply absent.
-            return next(error instanceof Error && error.name === 'ContentError' ? undefined : error);
+            return next(error instanceof ContentError ? undefined : error);
           }
           if (!asset) return next();
           asset.produce().then(({ body }) => {

@@ -1,69 +1,111 @@
-import { availableCharts, planPostCharts } from './charts.ts';
-import { citeFigure } from './key-figures.ts';
+import { availableCharts, type ChartedPost } from './charts.ts';
+import { CITABLE_FIELDS, citeFigure } from './key-figures.ts';
+import type { ComponentUse, LiteralValue } from './post-body.ts';
 import type { Problem } from './problems.ts';
-import type { SitePost } from './site-model.ts';
+import type { WeekFigures } from './stated-figures.ts';
 
-/** Text MDX does not render as components: frontmatter, `{/* comments *\/}`, fenced and inline code. */
-const INERT = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)|\{\/\*[\s\S]*?\*\/\}|^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$|`[^`\n]+`/gm;
-
-/** Blanks what is not rendered, keeping every line break so positions still give the file's line. */
-function renderedPart(source: string): string {
-  return source.replace(INERT, (match) => match.replace(/[^\n]/g, ' '));
+/** What a body's components are checked against: the post's figures and charts and the index ids. */
+export interface BodyContext extends ChartedPost {
+  figures: WeekFigures | undefined;
+  indexIds: readonly string[];
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** One attribute of a post component: whether it is required and what a valid value is. */
+interface AttributeRule {
+  isRequired: boolean;
+  /** What is wrong with `value` for this post, or undefined when it is fine. */
+  check: (value: LiteralValue, context: BodyContext, use: ComponentUse) => string | undefined;
 }
 
-function attributes(tag: string): Record<string, string> {
-  return Object.fromEntries([...tag.matchAll(/(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((match) => [match[1] ?? '', match[2] ?? match[3] ?? '']));
-}
+const text = (value: LiteralValue): string | undefined => (typeof value === 'string' ? undefined : `expected text in quotes, received ${JSON.stringify(value)}`);
 
-/** The message of an error a component would throw at build time, without the file name it starts with. */
-function reason(error: unknown, file: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+/**
+ * The components a post body may use and their attributes: one entry each, read by `npm run check`
+ * and the build alike (the pages receive the same names in src/components/post-components.ts).
+ */
+export const COMPONENT_RULES: Readonly<Record<string, Readonly<Record<string, AttributeRule>>>> = {
+  Chart: {
+    name: {
+      isRequired: true,
+      check: (value, context) => {
+        if (typeof value !== 'string') return text(value);
+        const available = availableCharts(context);
+        return available.includes(value) ? undefined : `no such chart; this post has ${available.length === 0 ? 'none' : available.join(', ')}`;
+      },
+    },
+  },
+  Figure: {
+    field: {
+      isRequired: true,
+      check: (value, context, use) => {
+        if (typeof value !== 'string') return text(value);
+        if (!(CITABLE_FIELDS as readonly string[]).includes(value)) return `unknown field; expected one of ${CITABLE_FIELDS.join(', ')}`;
+        if (!context.figures) return 'needs market data, and this post has none';
+        const index = use.attributes['index'];
+        try {
+          citeFigure(context.figures, value, typeof index === 'string' ? index : undefined);
+          return undefined;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+    },
+    index: { isRequired: false, check: text },
+    decimals: {
+      isRequired: false,
+      check: (value) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 6 ? undefined : `expected a whole number from 0 to 6, written decimals={2}; received ${JSON.stringify(value)}`),
+    },
+  },
+  KeyFigures: {
+    only: {
+      isRequired: false,
+      check: (value, context) => {
+        if (!Array.isArray(value) || value.length === 0 || !value.every((id) => typeof id === 'string')) return 'expected a list of index ids, written only={["sp500"]}';
+        const unknown = value.filter((id) => !context.indexIds.includes(id as string));
+        return unknown.length === 0 ? undefined : `unknown index ${unknown.map((id) => `"${String(id)}"`).join(', ')}; expected ${context.indexIds.join(', ')}`;
+      },
+    },
+  },
+  RiskWatch: {},
+};
+
+/** A component use as the author wrote it, for messages: `<Chart name="x" />`. */
+export function describeUse(use: ComponentUse): string {
+  const attributes = Object.entries(use.attributes).map(([name, value]) => (typeof value === 'string' ? ` ${name}="${value}"` : ` ${name}={${JSON.stringify(value)}}`));
+  return `<${use.name}${attributes.join('')} />`;
 }
 
 /**
- * Checks the components a post body uses against what the post has, with the functions the pages
- * call: every `<Figure />` cites a figure the post has (`citeFigure`), every `<Chart name="…" />`
- * names one of its charts (`availableCharts`). A body that passes renders; one that does not would
- * stop the build with the same message, but only after the build had started.
+ * Checks every component a post body uses against the post: known components, known and required
+ * attributes, and values the post can show (a figure it has, a chart it has). A body that passes renders.
  */
-export function checkBodyComponents(file: string, source: string, post: SitePost): Problem[] {
-  const text = renderedPart(source.replace(/\r\n?/g, '\n'));
-  const problems: Problem[] = [];
-  const at = (offset: number, message: string): Problem => ({ file, field: 'body', line: lineAt(text, offset), message });
-  // Declared charts belong to the source; their ids are checked once, with it.
-  if (file === post.source.file) {
-    try {
-      planPostCharts(post, [], file);
-    } catch (error) {
-      problems.push({ file, field: 'charts', message: reason(error, file) });
-    }
-  }
-  for (const match of text.matchAll(/<Figure\b([^>]*)>/g)) {
-    const { field, index } = attributes(match[1] ?? '');
-    const tag = match[0].replace(/\s+/g, ' ');
-    if (field === undefined) problems.push(at(match.index, `${tag}: needs field="…".`));
-    else if (!post.figures) problems.push(at(match.index, `${tag}: needs market data, and this post has none.`));
-    else {
-      try {
-        citeFigure(post.figures, field, index, file);
-      } catch (error) {
-        problems.push(at(match.index, reason(error, file)));
+export function checkBodyComponents(file: string, uses: readonly ComponentUse[], context: BodyContext): Problem[] {
+  const names = Object.keys(COMPONENT_RULES);
+  return uses.flatMap((use): Problem[] => {
+    const at = (message: string, hint?: string): Problem => ({ file, field: 'body', line: use.line, message: `${describeUse(use)}: ${message}.`, ...(hint === undefined ? {} : { hint }) });
+    const rules = COMPONENT_RULES[use.name];
+    if (!rules) return [at(`unknown component; posts can use ${names.map((name) => `<${name}>`).join(', ')}`, 'Check the spelling, or write it as text.')];
+    const problems: Problem[] = [];
+    for (const name of Object.keys(use.attributes)) {
+      if (!rules[name]) {
+        const known = Object.keys(rules);
+        problems.push(at(`unknown attribute "${name}"; <${use.name}> takes ${known.length === 0 ? 'none' : known.join(', ')}`));
       }
     }
-  }
-  const available = availableCharts(post);
-  for (const match of text.matchAll(/<Chart\s+name\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    const name = match[1] ?? match[2] ?? '';
-    if (!available.includes(name)) {
-      problems.push(at(match.index, `<Chart name="${name}" />: no such chart; this post has ${available.length === 0 ? 'none' : available.join(', ')}.`));
+    for (const [name, rule] of Object.entries(rules)) {
+      const value = use.attributes[name];
+      if (value === undefined) {
+        if (rule.isRequired) problems.push(at(`needs ${name}="…"`));
+        continue;
+      }
+      const wrong = rule.check(value, context, use);
+      if (wrong !== undefined) problems.push(at(wrong));
     }
-  }
-  return problems;
+    return problems;
+  });
+}
+
+/** The chart names a body places with `<Chart name="…" />`, in order. */
+export function getPlacedCharts(uses: readonly ComponentUse[]): string[] {
+  return uses.flatMap((use) => (use.name === 'Chart' && typeof use.attributes['name'] === 'string' ? [use.attributes['name']] : []));
 }

@@ -1,17 +1,13 @@
 import { formatDate } from '../i18n/format.ts';
 import { t } from '../i18n/ui.ts';
 import { formatChartValue, type ChartValueFormat } from './chart-format.ts';
-import { addDays, type IsoDate } from './dates.ts';
+import { shiftWeek, weekOf, weeksBetween, type IsoDate, type WeekKey } from './dates.ts';
 import type { CustomChart } from './frontmatter.ts';
-import { countUpTo, rebase, upTo, type RatioPoint } from './metrics.ts';
+import type { RatioPoint } from './metrics.ts';
 import { getIndex, type IndexInfo, type Locale, type Registry } from './registry.ts';
-import type { Series } from './series.ts';
+import { findWeek, upToWeek, type Observation, type Series } from './series.ts';
 import type { WeekFigures } from './stated-figures.ts';
 
-/** The charts every weekly post can show from the series, by the name `<Chart name="…" />` uses. */
-export const BUILT_IN_CHARTS = ['relative-strength', 'rebased', 'weekly-change'] as const;
-/** The name of a chart computed from the series. */
-export type BuiltInChart = (typeof BUILT_IN_CHARTS)[number];
 
 /** What a value axis measures; the frontmatter's `unit`. */
 export type ChartUnit = CustomChart['unit'];
@@ -78,6 +74,16 @@ function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
+/** A value rounded for the chart, or null for a gap (no close, or no full moving-average window). */
+function roundOrGap(value: number | undefined): number | null {
+  return value === undefined ? null : round(value);
+}
+
+/** Every week from `from` to `to`, both included: the category axis of a weekly chart, gaps and all. */
+function calendarWeeks(from: WeekKey, to: WeekKey): WeekKey[] {
+  return Array.from({ length: weeksBetween(from, to) + 1 }, (_, i) => shiftWeek(from, i));
+}
+
 function valueFormat(locale: Locale, unit: ChartUnit, decimals: number, signed: boolean): ChartValueFormat {
   // The placeholder survives so the browser can fill it without the dictionaries.
   return { decimals, signed, template: t(locale, `chart.value.${unit}`, { value: '{value}' }) };
@@ -128,30 +134,35 @@ function withAlt(spec: Omit<ChartSpec, 'alt'>): ChartSpec {
  */
 export function buildRelativeStrengthChart(data: ChartData, asOf: IsoDate, locale: Locale): ChartSpec {
   const { numerator, denominator } = data.registry.site.ratio;
-  const weeks = data.registry.site.movingAverageWeeks;
+  const window = data.registry.site.movingAverageWeeks;
   const top = getIndex(data.registry, numerator);
   const bottom = getIndex(data.registry, denominator);
-  const points = upTo(data.ratio, asOf);
-  if (points.at(-1)?.date !== asOf) throw new RangeError(`relative-strength: no ratio of ${numerator} and ${denominator} on ${asOf}`);
+  const asOfWeek = weekOf(asOf);
+  const points = upToWeek(data.ratio, asOfWeek);
+  if (points.at(-1)?.week !== asOfWeek) throw new RangeError(`relative-strength: no ratio of ${numerator} and ${denominator} in the week of ${asOf}`);
+  // Every calendar week from the first ratio on: a week without one is a gap in the line, never bridged.
+  const weeks = calendarWeeks(points[0]?.week ?? asOfWeek, asOfWeek);
+  const byWeek = new Map(points.map((point) => [point.week, point]));
+  const dates = weeks.map((week) => byWeek.get(week)?.date ?? week);
   const names = { numerator: top.shortName[locale], denominator: bottom.shortName[locale] };
   return withAlt({
     id: 'relative-strength',
     locale,
     type: 'line',
     horizontal: false,
-    title: t(locale, 'chart.relativeStrength.title', { ...names, weeks }),
+    title: t(locale, 'chart.relativeStrength.title', { ...names, weeks: window }),
     asOf,
     unit: 'percent',
     format: valueFormat(locale, 'percent', 2, false),
     caption: caption(locale, asOf, data.registry.site.dataCredit[locale], 'percent'),
     categoryLabel: t(locale, 'chart.category.date'),
-    categories: points.map((point) => formatDate(locale, point.date, 'short')),
-    dates: points.map((point) => point.date),
+    categories: dates.map((date) => formatDate(locale, date, 'short')),
+    dates,
     series: [
-      { label: t(locale, 'figures.ratio', names), values: points.map((point) => round(point.ratio)), color: top.color, dash: 'solid', point: 'circle' },
+      { label: t(locale, 'figures.ratio', names), values: weeks.map((week) => roundOrGap(byWeek.get(week)?.ratio)), color: top.color, dash: 'solid', point: 'circle' },
       {
-        label: t(locale, 'figures.movingAverage', { weeks }),
-        values: points.map((point) => (point.movingAverage === undefined ? null : round(point.movingAverage))),
+        label: t(locale, 'figures.movingAverage', { weeks: window }),
+        values: weeks.map((week) => roundOrGap(byWeek.get(week)?.movingAverage)),
         color: REFERENCE_COLOR,
         dash: 'dashed',
         point: 'rect',
@@ -160,34 +171,36 @@ export function buildRelativeStrengthChart(data: ChartData, asOf: IsoDate, local
   });
 }
 
-/** The indices that have a close on `asOf`, in registry order. */
-function indicesOn(data: ChartData, asOf: IsoDate): IndexInfo[] {
-  return data.registry.indices.filter((index) => (data.series.get(index.id) ?? []).some((observation) => observation.date === asOf));
+/** The indices that have a close in the week of `asOf`, in registry order. */
+function indicesOn(data: ChartData, week: WeekKey): IndexInfo[] {
+  return data.registry.indices.filter((index) => findWeek(data.series.get(index.id) ?? [], week) !== undefined);
 }
 
 /**
- * Every index with a close on `asOf`, rebased to 100 at the last close at least 52 weeks before
- * (or at the start of the series when it is shorter), up to `asOf`.
+ * Every index with a close in the week of `asOf`, rebased to 100 at the week 52 weeks before (or at
+ * the first week any of them has, when the history is shorter), every calendar week up to `asOf`.
+ * An index starts at its first close in that span; a week it has no close in is a gap.
  */
 export function buildRebasedChart(data: ChartData, asOf: IsoDate, locale: Locale): ChartSpec {
-  const indices = indicesOn(data, asOf);
-  if (indices.length === 0) throw new RangeError(`rebased: no index has a close on ${asOf}`);
-  const known = indices.map((index) => upTo(data.series.get(index.id) ?? [], asOf));
-  // A holiday week closes on Thursday, so "52 weeks ago" is the last close of any index on or before
-  // that day; without one, the series starts later and the chart starts with it.
-  const yearAgo = addDays(asOf, -364);
-  const yearAgoDates = known.flatMap((observations) => observations[countUpTo(observations, yearAgo) - 1]?.date ?? []);
-  const firstDates = known.flatMap((observations) => observations[0]?.date ?? []);
-  const base = (yearAgoDates.length > 0 ? yearAgoDates.sort().at(-1) : firstDates.sort()[0]) as IsoDate;
-  const dates = [...new Set(known.flatMap((observations) => observations.filter((observation) => observation.date >= base).map((observation) => observation.date)))].sort();
+  const asOfWeek = weekOf(asOf);
+  const indices = indicesOn(data, asOfWeek);
+  if (indices.length === 0) throw new RangeError(`rebased: no index has a close in the week of ${asOf}`);
+  const known = indices.map((index) => upToWeek(data.series.get(index.id) ?? [], asOfWeek));
+  const firstWeek = known.map((observations) => observations[0]?.week ?? asOfWeek).sort()[0] ?? asOfWeek;
+  const yearAgo = shiftWeek(asOfWeek, -52);
+  const baseWeek = firstWeek > yearAgo ? firstWeek : yearAgo;
+  const weeks = calendarWeeks(baseWeek, asOfWeek);
+  const byWeek = known.map((observations) => new Map(observations.filter((observation) => observation.week >= baseWeek).map((observation) => [observation.week, observation])));
+  const dates = weeks.map((week) => byWeek.map((closes) => closes.get(week)?.date).find((date) => date !== undefined) ?? week);
   const series = indices.map((index, i): ChartSeries => {
-    const byDate = new Map((known[i] ?? []).map((observation) => [observation.date, observation.close]));
-    const present = dates.filter((date) => byDate.has(date));
-    const levels = rebase(present.map((date) => byDate.get(date) as number));
-    const rebased = new Map(present.map((date, j) => [date, levels[j] as number]));
+    const closes = byWeek[i] as Map<WeekKey, Observation>;
+    const base = [...closes.values()][0]?.close ?? Number.NaN;
     return {
       label: index.shortName[locale],
-      values: dates.map((date) => (rebased.has(date) ? round(rebased.get(date) as number) : null)),
+      values: weeks.map((week) => {
+        const close = closes.get(week)?.close;
+        return close === undefined ? null : round((close / base) * 100);
+      }),
       color: index.color,
       dash: DASHES[i % DASHES.length] as ChartSeries['dash'],
       point: POINTS[i % POINTS.length] as ChartSeries['point'],
@@ -198,7 +211,7 @@ export function buildRebasedChart(data: ChartData, asOf: IsoDate, locale: Locale
     locale,
     type: 'line',
     horizontal: false,
-    title: t(locale, 'chart.rebased.title', { date: formatDate(locale, base) }),
+    title: t(locale, 'chart.rebased.title', { date: formatDate(locale, dates[0] ?? baseWeek) }),
     asOf,
     unit: 'index',
     format: valueFormat(locale, 'index', 1, false),
@@ -286,16 +299,30 @@ export interface ChartedPost {
   charts: readonly CustomChart[];
 }
 
-/** The chart names a post can use: built-ins its figures support, then its own declared charts. */
-export function availableCharts(post: ChartedPost): string[] {
-  const builtIns = BUILT_IN_CHARTS.filter((name) => post.figures !== undefined && (name !== 'relative-strength' || post.figures.relative !== undefined));
-  return [...builtIns, ...post.charts.map((chart) => chart.id)];
+/** A chart computed from the series that every post with what it needs can show: one entry per chart. */
+export interface BuiltInChart {
+  /** The name `<Chart name="…" />` uses. */
+  name: string;
+  /** Whether a post has the figures the chart is drawn from. */
+  appliesTo: (post: ChartedPost) => boolean;
+  build: (data: ChartData, post: ChartedPost & { figures: WeekFigures }, locale: Locale) => ChartSpec;
 }
 
-/** The `name` of every `<Chart name="…" />` in an MDX body, in order, skipping fenced code blocks. */
-export function findChartPlacements(body: string): string[] {
-  const prose = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
-  return [...prose.matchAll(/<Chart\s+name\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((match) => match[1] ?? match[2] ?? '');
+/** The built-in charts, in the order a weekly post shows them after its body. */
+export const BUILT_IN_CHARTS: readonly BuiltInChart[] = [
+  { name: 'relative-strength', appliesTo: (post) => post.figures?.relative !== undefined, build: (data, post, locale) => buildRelativeStrengthChart(data, post.date, locale) },
+  { name: 'rebased', appliesTo: (post) => post.figures !== undefined, build: (data, post, locale) => buildRebasedChart(data, post.date, locale) },
+  { name: 'weekly-change', appliesTo: (post) => post.figures !== undefined, build: (data, post, locale) => buildWeeklyChangeChart(data, post.figures, locale) },
+];
+
+/** Whether `name` is a built-in chart's (a declared chart may not take it). */
+export function isBuiltInChart(name: string): boolean {
+  return BUILT_IN_CHARTS.some((chart) => chart.name === name);
+}
+
+/** The chart names a post can use: built-ins its figures support, then its own declared charts. */
+export function availableCharts(post: ChartedPost): string[] {
+  return [...BUILT_IN_CHARTS.filter((chart) => chart.appliesTo(post)).map((chart) => chart.name), ...post.charts.map((chart) => chart.id)];
 }
 
 /** Where a chart appears: placed in the body by the author, or added by the layout after it. */
@@ -309,15 +336,10 @@ export interface PlannedChart {
  * A weekly post that places none of the built-ins gets all three after its body; placing any of them
  * means the author chose, and the others are left out. A declared chart the body never places is
  * added after the body, so declared data is never silently dropped. An unknown name throws, naming
- * the file and the names that exist.
+ * the file and the names that exist (the site model has refused such a post already).
  */
 export function planPostCharts(post: ChartedPost, placed: readonly string[], file: string): PlannedChart[] {
   const available = availableCharts(post);
-  for (const chart of post.charts) {
-    if ((BUILT_IN_CHARTS as readonly string[]).includes(chart.id)) {
-      throw new Error(`${file}: charts: the id "${chart.id}" is reserved for a built-in chart; choose another id.`);
-    }
-  }
   for (const name of placed) {
     if (!available.includes(name)) {
       throw new Error(`${file}: <Chart name="${name}" />: no such chart; this post has ${available.length === 0 ? 'none' : available.join(', ')}.`);
@@ -325,9 +347,8 @@ export function planPostCharts(post: ChartedPost, placed: readonly string[], fil
   }
   const unique = [...new Set(placed)];
   const planned: PlannedChart[] = unique.map((name) => ({ name, placement: 'body' }));
-  const placesBuiltIn = unique.some((name) => (BUILT_IN_CHARTS as readonly string[]).includes(name));
-  if (post.kind === 'weekly' && !placesBuiltIn) {
-    for (const name of BUILT_IN_CHARTS) if (available.includes(name)) planned.push({ name, placement: 'after-body' });
+  if (post.kind === 'weekly' && !unique.some(isBuiltInChart)) {
+    for (const chart of BUILT_IN_CHARTS) if (chart.appliesTo(post)) planned.push({ name: chart.name, placement: 'after-body' });
   }
   for (const chart of post.charts) if (!unique.includes(chart.id)) planned.push({ name: chart.id, placement: 'after-body' });
   return planned;
@@ -335,11 +356,10 @@ export function planPostCharts(post: ChartedPost, placed: readonly string[], fil
 
 /** Builds the spec of one of a post's charts in one language. */
 export function buildPostChart(data: ChartData, post: ChartedPost, name: string, locale: Locale): ChartSpec {
-  if (name === 'relative-strength') return buildRelativeStrengthChart(data, post.date, locale);
-  if (name === 'rebased') return buildRebasedChart(data, post.date, locale);
-  if (name === 'weekly-change') {
-    if (!post.figures) throw new RangeError(`weekly-change: the post of ${post.date} has no figures`);
-    return buildWeeklyChangeChart(data, post.figures, locale);
+  const builtIn = BUILT_IN_CHARTS.find((chart) => chart.name === name);
+  if (builtIn) {
+    if (!post.figures || !builtIn.appliesTo(post)) throw new RangeError(`${name}: the post of ${post.date} has no figures for it`);
+    return builtIn.build(data, { ...post, figures: post.figures }, locale);
   }
   const chart = post.charts.find((candidate) => candidate.id === name);
   if (!chart) throw new RangeError(`no chart "${name}"; available: ${availableCharts(post).join(', ')}`);

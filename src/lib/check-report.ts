@@ -1,5 +1,7 @@
 import type { Frontmatter } from './frontmatter.ts';
-import { isPublished, type SitePost, type TranslationStatus } from './site-model.ts';
+import type { SitePost } from './site-model.ts';
+import type { TranslationStatus } from './translations.ts';
+import { isPublished } from './visibility.ts';
 
 /** Whether a reader can see a post now, or why not. */
 export type PublicationState = 'published' | 'draft' | 'scheduled';

@@ -62,3 +62,56 @@ export function yearOf(value: IsoDate): number {
 export function monthOf(value: IsoDate): number {
   return Number(value.slice(5, 7));
 }
+
+/**
+ * A market week, named by the Friday that ends it. A close belongs to its week whatever its trading
+ * day was: a holiday week's Thursday close is that week's close, so weeks, not rows, line up series.
+ */
+export type WeekKey = IsoDate;
+
+/** The week `value` falls in, named by its Friday (a Saturday or Sunday belongs to the Friday before). */
+export function weekOf(value: IsoDate): WeekKey {
+  return addDays(weekStart(value), 4);
+}
+
+/** The week `weeks` weeks after `week` (negative goes back). */
+export function shiftWeek(week: WeekKey, weeks: number): WeekKey {
+  return addDays(week, weeks * 7);
+}
+
+/** Whole weeks from `from` to `to` (negative when `to` is earlier). */
+export function weeksBetween(from: WeekKey, to: WeekKey): number {
+  return Math.round((toUtcDate(weekOf(to)).getTime() - toUtcDate(weekOf(from)).getTime()) / (7 * 86_400_000));
+}
+
+/** Whether `timeZone` is an IANA time zone this runtime knows, e.g. `Asia/Tokyo`. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
+function zoneOffset(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time names in `timeZone`: `2026-02-14T09:00` in Asia/Tokyo is
+ * 2026-02-14T00:00Z. The offset is taken at the guessed instant and checked once more, which settles
+ * every time except those a daylight-saving jump skips (they resolve to the later offset).
+ */
+export function zonedTimeToInstant(wallClock: { date: IsoDate; hour: number; minute: number; second: number }, timeZone: string): Date {
+  const [year, month, day] = wallClock.date.split('-').map(Number) as [number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, wallClock.hour, wallClock.minute, wallClock.second);
+  let instant = asUtc - zoneOffset(asUtc, timeZone);
+  instant = asUtc - zoneOffset(instant, timeZone);
+  return new Date(instant);
+}

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { dayOfWeek, fromUtcDate, isIsoDate, isWeekday, type IsoDate } from './dates.ts';
+import { dayOfWeek, fromUtcDate, isIsoDate, isWeekday, zonedTimeToInstant, type IsoDate } from './dates.ts';
+import { isBuiltInChart } from './charts.ts';
 import { LocalizedTextSchema, type Registry } from './registry.ts';
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** YAML turns an unquoted 2026-02-13 into a Date; authors may also quote it. Both become `YYYY-MM-DD`. */
+/**
+ * A calendar date checked as written. Shūhō reads frontmatter with YAML's core schema, so an unquoted
+ * 2026-02-30 stays that text and is refused; Astro's own loader turns dates into Date objects, which
+ * become `YYYY-MM-DD` again (its copy of the frontmatter is never the one validated first).
+ */
 const CalendarDateSchema = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? fromUtcDate(value) : value),
   z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
@@ -18,14 +23,30 @@ const MarketDaySchema = CalendarDateSchema.refine((value: IsoDate) => !isIsoDate
     `expected a weekday, the day of the last close the post discusses; received ${String(issue.input)}, a ${WEEKDAY_NAMES[dayOfWeek(String(issue.input))]}`,
 });
 
+const PUBLISH_AT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
 /**
- * An instant with its offset. YAML reads an unquoted `2026-02-14T09:00:00+09:00` as a timestamp, which
- * becomes the same instant written in UTC; only the instant matters for scheduling.
+ * When a post goes out, as written: a date and time with an offset, or without one in the site's
+ * time zone (`timeZone` in content/site.json). Checked from its text, so a day or hour that does not
+ * exist is refused, and resolved to the instant as an ISO string in UTC. A Date (from a YAML reader
+ * that makes timestamps, as in tests) is taken as the instant it is.
  */
-const PublishAtSchema = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value),
-  z.iso.datetime({ offset: true, error: 'expected a date and time with offset, e.g. 2026-02-14T09:00:00+09:00' }),
-);
+function createPublishAtSchema(timeZone: string) {
+  const expected = `expected a date and time such as 2026-02-14T09:00 (in ${timeZone}) or 2026-02-14T09:00:00+09:00`;
+  return z.preprocess(
+    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value),
+    z.string({ error: expected }).transform((text, context) => {
+      const match = PUBLISH_AT.exec(text.trim());
+      const [, date = '', hour = '', minute = '', second = '0', offset] = match ?? [];
+      if (!match || !isIsoDate(date) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+        context.addIssue({ code: 'custom', input: text, message: expected });
+        return z.NEVER;
+      }
+      if (offset !== undefined) return new Date(`${date}T${hour}:${minute}:${second.padStart(2, '0')}${offset}`).toISOString();
+      return zonedTimeToInstant({ date, hour: Number(hour), minute: Number(minute), second: Number(second) }, timeZone).toISOString();
+    }),
+  );
+}
 
 // zod 4 numbers refuse Infinity and NaN already.
 const FiniteNumberSchema = z.number({ error: 'expected a number' });
@@ -94,7 +115,7 @@ export function createFrontmatterSchema(registry: Registry) {
       .refine((list) => new Set(list).size === list.length, { error: 'expected each topic once' }),
     draft: z.boolean().default(false),
     updated: CalendarDateSchema.optional(),
-    publishAt: PublishAtSchema.optional(),
+    publishAt: createPublishAtSchema(registry.site.timeZone).optional(),
     sources: z
       .array(
         z.strictObject({
@@ -136,7 +157,20 @@ export function createFrontmatterSchema(registry: Registry) {
         }),
       )
       .optional(),
-    charts: z.array(CustomChartSchema).optional(),
+    charts: z
+      .array(CustomChartSchema)
+      .superRefine((charts, context) => {
+        const first = new Map<string, number>();
+        charts.forEach((chart, i) => {
+          if (isBuiltInChart(chart.id)) {
+            context.addIssue({ code: 'custom', path: [i, 'id'], input: chart.id, message: `"${chart.id}" is the name of a built-in chart; choose another id` });
+          }
+          const earlier = first.get(chart.id);
+          if (earlier === undefined) first.set(chart.id, i);
+          else context.addIssue({ code: 'custom', path: [i, 'id'], input: chart.id, message: `"${chart.id}" is also the id of charts.${earlier}; give each chart its own id` });
+        });
+      })
+      .optional(),
     /** Set by `npm run translated`: a hash of the Japanese source this translation was made from. */
     translatedFrom: z.string().regex(/^[0-9a-f]{12}$/, { error: 'expected the 12-character hash `npm run translated` writes' }).optional(),
   });

@@ -1,6 +1,6 @@
 import type { IndexFigures, RelativeFigures } from './metrics.ts';
 import { getIndex, type IndexInfo, type Registry } from './registry.ts';
-import type { WeekFigures } from './stated-figures.ts';
+import { describeMissingAverage, type WeekFigures } from './stated-figures.ts';
 
 /** The rows of a key-figures table: the indices in registry order, then the relative strength. */
 export interface KeyFiguresTable {
@@ -38,22 +38,22 @@ export interface CitedFigure {
 
 /**
  * Resolves <Figure index="…" field="…" /> to the computed value. Relative fields need no index.
- * Throws with the post's file, the field and what exists, so a typo in prose fails the build.
+ * Throws saying what exists; `npm run check` and the build report it with the post's file and line.
  */
-export function citeFigure(figures: WeekFigures, field: string, index: string | undefined, file: string): CitedFigure {
+export function citeFigure(figures: WeekFigures, field: string, index: string | undefined): CitedFigure {
   const fail = (message: string): never => {
-    throw new Error(`${file}: <Figure field="${field}"${index === undefined ? '' : ` index="${index}"`} />: ${message}`);
+    throw new RangeError(message);
   };
-  if (!(CITABLE_FIELDS as readonly string[]).includes(field)) fail(`unknown field; expected one of ${CITABLE_FIELDS.join(', ')}.`);
+  if (!(CITABLE_FIELDS as readonly string[]).includes(field)) fail(`unknown field; expected one of ${CITABLE_FIELDS.join(', ')}`);
   if (field === 'ratio' || field === 'deviation' || field === 'relativeDeviation' || field === 'movingAverage') {
-    const relative = figures.relative ?? fail('this post has no relative-strength figures.');
+    const relative = figures.relative ?? fail('this post has no relative-strength figures');
     const value = field === 'ratio' ? relative.ratio : field === 'movingAverage' ? relative.movingAverage : relative[field];
-    if (value === undefined) fail('not enough weeks of history for the moving average.');
+    if (value === undefined) fail(figures.relative?.missingWeeks.length ? describeMissingAverage(figures.relative) : 'not available for this week');
     return { value: value as number, unit: field === 'deviation' ? 'points' : 'percent', signed: field !== 'ratio' && field !== 'movingAverage' };
   }
-  if (index === undefined) return fail('needs index="…" for this field.');
-  const indexFigures = figures.indices[index] ?? fail(`no figures for index "${index}"; this post has ${Object.keys(figures.indices).join(', ')}.`);
+  if (index === undefined) return fail('needs index="…" for this field');
+  const indexFigures = figures.indices[index] ?? fail(`no figures for index "${index}"; this post has ${Object.keys(figures.indices).join(', ')}`);
   const value = indexFigures[field as 'close' | 'change' | 'changePercent' | 'ytdChangePercent'];
-  if (value === undefined) fail('not available for this date.');
+  if (value === undefined) fail('not available for this week: the close it starts from is missing');
   return { value: value as number, unit: field === 'close' || field === 'change' ? 'level' : 'percent', signed: field !== 'close' };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TRADING_CALENDARS } from './calendar.ts';
+import { isTimeZone } from './dates.ts';
 
 /** The site's two languages; Japanese is the source, English the translation. */
 export const LOCALES = ['ja', 'en'] as const;
@@ -27,6 +29,8 @@ export const IndexSchema = z.strictObject({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour written #rrggbb' }),
   source: LocalizedTextSchema,
   trademark: LocalizedTextSchema.optional(),
+  /** The exchange calendar the index trades on: its holidays, and which indices close a week on the same day. */
+  calendar: z.enum(TRADING_CALENDARS).default('XNYS'),
   /** Column names in vendor CSV files that hold this index, for `npm run data:import`. */
   importColumns: z.array(z.string().min(1)).default([]),
 });
@@ -59,6 +63,8 @@ export const SiteConfigSchema = z.strictObject({
   derivedTolerance: z.number().min(0).max(1),
   dataCredit: LocalizedTextSchema,
   postsPerPage: z.int().min(1).max(100),
+  /** The time zone a `publishAt` without an offset is read in (IANA name). */
+  timeZone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone such as Asia/Tokyo' }).default('Asia/Tokyo'),
 });
 /** Site-wide settings. */
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

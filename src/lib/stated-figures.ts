@@ -1,10 +1,13 @@
+import type { IsoDate, WeekKey } from './dates.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { IndexFigures, RelativeFigures } from './metrics.ts';
 import { findFieldLine, type Problem } from './problems.ts';
 
 /** The figures computed for one week: every index with a close that day and the relative strength. */
 export interface WeekFigures {
-  date: string;
+  /** The post's as-of date: the trading day of the week's closes. */
+  date: IsoDate;
+  week: WeekKey;
   indices: Readonly<Record<string, IndexFigures>>;
   relative: RelativeFigures | undefined;
 }
@@ -19,6 +22,13 @@ export function decimalsWritten(source: string, field: string, value: number): n
     if (match) return match[1]?.length ?? 0;
   }
   return (String(value).split('.')[1] ?? '').length;
+}
+
+/** Why a moving average is undefined: the weeks of its window without a ratio, named. */
+export function describeMissingAverage(relative: Pick<RelativeFigures, 'week' | 'window' | 'missingWeeks'>): string {
+  const missing = relative.missingWeeks;
+  const named = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
+  return `the ${relative.window}-week moving average needs a ratio in each of the ${relative.window} weeks ending ${relative.week}, and ${missing.length} of them have none (the week${missing.length === 1 ? '' : 's'} ending ${named})`;
 }
 
 const show = (value: number, digits = 4): string => Number(value.toFixed(digits)).toString();
@@ -59,14 +69,15 @@ export function checkStatedFigures(
   const relative = figures.relative;
   if (relative && frontmatter.relative) {
     const average = relative.movingAverage;
+    const noAverage = describeMissingAverage(relative);
     checks.push(
       { field: 'relative.ratio', stated: frontmatter.relative.ratio, computed: relative.ratio, isDerived: false, unit: '%',
         formula: `${relative.numerator} / ${relative.denominator} × 100 = ${show(relative.ratio)}%` },
       { field: 'relative.deviation', stated: frontmatter.relative.deviation, computed: relative.deviation, isDerived: true, unit: ' points',
-        formula: average === undefined ? 'not enough weeks for the moving average'
+        formula: average === undefined ? noAverage
           : `${show(relative.ratio)} − ${show(average)} (${relative.window}-week average) = ${show(relative.ratio - average)} points` },
       { field: 'relative.relativeDeviation', stated: frontmatter.relative.relativeDeviation, computed: relative.relativeDeviation, isDerived: true, unit: '%',
-        formula: average === undefined ? 'not enough weeks for the moving average'
+        formula: average === undefined ? noAverage
           : `(${show(relative.ratio)} / ${show(average)} − 1) × 100 = ${show((relative.ratio / average - 1) * 100)}%` },
     );
   }

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { chartCsvName } from '../lib/chart-data.ts';
-import { buildPostChart, findChartPlacements, planPostCharts, type ChartSpec, type PlannedChart } from '../lib/charts.ts';
+import { getPlacedCharts } from '../lib/body-components.ts';
+import { buildPostChart, planPostCharts, type ChartSpec, type PlannedChart } from '../lib/charts.ts';
 import { getPostPage, getPostPages } from '../lib/post-views.ts';
 import type { Locale } from '../lib/registry.ts';
-import type { PostFile, SiteModel, SitePost } from '../lib/site-model.ts';
+import type { SiteModel, SitePost } from '../lib/site-model.ts';
 import { CHART_PNG_SIZE, chartFileHash } from './render-chart.ts';
 
 /** One chart of a post page: its spec and where its PNG and CSV are published. */
@@ -23,25 +22,6 @@ export interface PostChart extends PlannedChart {
   alt: string;
 }
 
-/** Reads the text of a post file; the model keeps frontmatter only, so the body comes from disk. */
-export type PostTextReader = (file: PostFile) => string;
-
-/** Reads a post file from disk; its path is relative to the project root, where builds run. */
-export const readPostText: PostTextReader = (file) => readFileSync(path.resolve(process.cwd(), file.file), 'utf8');
-
-const placementsByFile = new Map<string, string[]>();
-
-/** The charts a post file's body places, read once per version (content hash) of the file. */
-function readPlacements(file: PostFile, readText: PostTextReader): string[] {
-  const key = `${file.file}|${file.hash}`;
-  let placed = placementsByFile.get(key);
-  if (!placed) {
-    placed = findChartPlacements(readText(file).replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, ''));
-    placementsByFile.set(key, placed);
-  }
-  return placed;
-}
-
 const chartsBySite = new WeakMap<SiteModel, Map<string, PostChart[]>>();
 
 /**
@@ -49,7 +29,7 @@ const chartsBySite = new WeakMap<SiteModel, Map<string, PostChart[]>>();
  * the layout adds after the body (see `planPostCharts`). Used by the post page, the chart endpoints,
  * and the feeds and social cards that show the PNGs.
  */
-export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale, readText: PostTextReader = readPostText): PostChart[] {
+export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale): PostChart[] {
   let cache = chartsBySite.get(site);
   if (!cache) {
     cache = new Map();
@@ -59,7 +39,7 @@ export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale, r
   const cached = cache.get(key);
   if (cached) return cached;
   const file = getPostPage(post, locale).file;
-  const charts = planPostCharts(post, readPlacements(file, readText), file.file).map((planned): PostChart => {
+  const charts = planPostCharts(post, getPlacedCharts(file.components), file.file).map((planned): PostChart => {
     const spec = buildPostChart(site, post, planned.name, locale);
     const hash = chartFileHash(spec);
     return {

@@ -1,37 +1,44 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, type Problem } from '../lib/problems.ts';
-import { buildSiteModel, type ContentFile, type ContentFiles, type SiteModel, type Visibility } from '../lib/site-model.ts';
+import { classifyPostPath, type ContentFile, type ContentFiles } from '../lib/content-files.ts';
+import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
+import type { Visibility } from '../lib/visibility.ts';
 import { displayPath, type Environment } from './environment.ts';
 
 function readFile(root: string, file: string): ContentFile {
   return { path: displayPath(root, file), text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
 }
 
-/** Lists every `.mdx` below content/posts, sorted so output never depends on the file system's order. */
+/** Lists every file below content/posts, sorted so output never depends on the file system's order. */
 export function listPostFiles(contentDir: string): string[] {
   const postsDir = path.join(contentDir, 'posts');
   if (!existsSync(postsDir)) return [];
-  return readdirSync(postsDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.mdx') || name.endsWith('.md'))
-    .map((name) => name.split(path.sep).join('/'))
+  return readdirSync(postsDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(postsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
 }
 
-/** Reads the content directory's files for `buildSiteModel`. */
-export function readContentFiles(environment: Environment): ContentFiles {
+/** Reads the registry files only: what the content collection's schema is built from. */
+export function readRegistryFiles(environment: Environment): Pick<ContentFiles, 'site' | 'indices' | 'topics' | 'risks'> {
   const { root, contentDir } = environment;
   const data = (name: string) => readFile(root, path.join(contentDir, 'data', name));
+  return { site: readFile(root, path.join(contentDir, 'site.json')), indices: data('indices.json'), topics: data('topics.json'), risks: data('risks.json') };
+}
+
+/** Reads the content directory's files for `buildSiteModel`, each once; files that are not posts are listed, not read. */
+export function readContentFiles(environment: Environment): ContentFiles {
+  const { root, contentDir } = environment;
+  const postsDir = path.join(contentDir, 'posts');
+  const listed = listPostFiles(contentDir).map((relativePath) => ({ relativePath, path: displayPath(root, path.join(postsDir, relativePath)) }));
   return {
-    site: readFile(root, path.join(contentDir, 'site.json')),
-    indices: data('indices.json'),
-    topics: data('topics.json'),
-    risks: data('risks.json'),
-    closes: data('closes.csv'),
-    posts: listPostFiles(contentDir).map((relativePath) => ({
-      ...readFile(root, path.join(contentDir, 'posts', relativePath)),
-      relativePath,
-    })),
+    ...readRegistryFiles(environment),
+    closes: readFile(root, path.join(contentDir, 'data', 'closes.csv')),
+    posts: listed
+      .filter((file) => classifyPostPath(file.relativePath) !== 'ignored')
+      .map((file) => ({ ...file, text: readFileSync(path.join(postsDir, file.relativePath), 'utf8') })),
+    otherPostFiles: listed.filter((file) => classifyPostPath(file.relativePath) === 'ignored'),
   };
 }
 
@@ -46,12 +53,20 @@ export function loadSite(environment: Environment, visibility: Partial<Visibilit
   return model;
 }
 
-const productionModels = new Map<string, SiteModel>();
+/**
+ * Production models by content directory and clock, shared through `globalThis`: the integration runs
+ * in Astro's config loader and the pages in Vite's module runner, each with its own copy of this
+ * module, and both must see the one reading of the content.
+ */
+const PRODUCTION_MODELS = Symbol.for('shuho.productionModels');
+const productionModels: Map<string, SiteModel> = ((globalThis as Record<symbol, unknown>)[PRODUCTION_MODELS] as Map<string, SiteModel> | undefined)
+  ?? new Map<string, SiteModel>();
+(globalThis as Record<symbol, unknown>)[PRODUCTION_MODELS] = productionModels;
 
 /**
- * The site as a production build sees it, read once per process: content does not change during a
- * build, and the integration's checks, the sitemap and the image writer all need the same model.
- * The dev server, whose content does change, calls `loadSite`.
+ * The site as a production build sees it, read once per build: content does not change during a
+ * build, and the integration's checks, the pages, the sitemap and the image writer all need the same
+ * model. The dev server, whose content does change, calls `loadSite`.
  */
 export function loadProductionSite(environment: Environment): SiteModel {
   const key = `${environment.contentDir}|${environment.now.toISOString()}`;

@@ -10,7 +10,7 @@ import { formatClose, serializeClosesCsv, type CloseRow } from '../../src/lib/cl
 import { addDays, yearOf, type IsoDate } from '../../src/lib/dates.ts';
 import { RISK_LEVELS, RISK_TRENDS } from '../../src/lib/frontmatter.ts';
 import type { IndexInfo, RiskTopic, SiteConfig, Topic } from '../../src/lib/registry.ts';
-import { hashSource } from '../../src/lib/site-model.ts';
+import { hashSource } from '../../src/lib/content-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The last week of every corpus, so corpora of any size end on the same date. */

@@ -85,6 +85,15 @@ function missingFromOutput(output: string, contentDir: string, expected: Expecta
   return missing;
 }
 
+/**
+ * The problem report in a command's output, line by line: each file's heading and its problems. The
+ * check and the build print it with the same function from the same model, so the two must match.
+ */
+function problemReport(output: string): string[] {
+  const lines = output.replace(/\u001B\[[0-9;]*m/g, '').split('\n');
+  return lines.filter((line) => / has (a problem|\d+ problems):$/.test(line) || /^ {2}- /.test(line));
+}
+
 const brokenCases = readdirSync(path.join(CORPUS, 'broken')).sort();
 
 describe(`the broken-input corpus (${brokenCases.length} cases)`, () => {
@@ -124,6 +133,9 @@ describe(`the broken-input corpus (${brokenCases.length} cases)`, () => {
     expect(missingFromOutput(checkOutput, contentDir, expected), `npm run check names it:\n${checkOutput}`).toEqual([]);
     expect(build.code, `the build exits non-zero for ${expected.why}:\n${buildOutput}`).not.toBe(0);
     expect(missingFromOutput(buildOutput, contentDir, expected), `the build names it:\n${buildOutput}`).toEqual([]);
+    // One validation: the build reports exactly what the check reports, problem for problem.
+    expect(problemReport(checkOutput).length).toBeGreaterThan(0);
+    expect(problemReport(buildOutput)).toEqual(problemReport(checkOutput));
   });
 
   test('the base site itself passes the check', async () => {

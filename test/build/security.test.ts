@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, FIXTURE_CONTENT, FIXTURE_DIST, ROOT, SAMPLE_DIST, TMP } from '../helpers/build-site.ts';
@@ -191,7 +192,8 @@ function editJson(file: string, edit: (data: Json[]) => void): void {
 
 function editPost(relativePath: string, edit: (data: Json) => void): void {
   const file = path.join(HOSTILE_CONTENT, 'posts', relativePath);
-  const post = matter(readFileSync(file, 'utf8'), { language: 'yaml' });
+  // YAML's core schema, as Shūhō reads posts: dates stay the text written and are written back as text.
+  const post = matter(readFileSync(file, 'utf8'), { language: 'yaml', engines: { yaml: (text: string) => load(text, { schema: CORE_SCHEMA }) as object } });
   edit(post.data);
   writeFileSync(file, matter.stringify(post.content, post.data));
 }

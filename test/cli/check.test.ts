@@ -169,7 +169,7 @@ const cases: Case[] = [
       writeFileSync(file, `${readFileSync(file, 'utf8')}\nThe Dow moved <Figure index="djia" field="percent" />.\n`);
       return file;
     },
-    expected: (file) => [`body (line ${lineOf(file, 'The Dow moved')}): <Figure field="percent" index="djia" />: unknown field; expected one of close, change, changePercent`],
+    expected: (file) => [`body (line ${lineOf(file, 'The Dow moved')}): <Figure index="djia" field="percent" />: unknown field; expected one of close, change, changePercent`],
   },
   {
     name: 'a body that is not valid MDX',

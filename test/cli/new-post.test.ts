@@ -109,7 +109,8 @@ describe('npm run new', () => {
 
   test('a week without closes yet: the check asks for them, and passes once they are imported', async () => {
     const contentDir = copyContent();
-    const date = '2026-04-03';
+    // Good Friday week: the week closes on Thursday, and the post is dated that day.
+    const date = '2026-04-02';
     expect(closesOn(contentDir, date)).toEqual({});
     const created = await runCli('new-post', ['weekly', date], { contentDir });
     expect(created.code).toBe(0);
@@ -118,7 +119,7 @@ describe('npm run new', () => {
 
     const before = await runCli('check', [], { contentDir });
     expect(before.code).toBe(1);
-    expect(before.stderr).toContain(`needs closes of russell2000growth and sp500 on ${date}`);
+    expect(before.stderr).toContain(`has no russell2000growth close for the week ending 2026-04-03 (the post is dated ${date})`);
 
     const csv = path.join(path.dirname(contentDir), 'week.csv');
     writeFileSync(csv, `date,russell_2000_growth_RUO,sp500_GSPC,djia_DJI\n${date},1601.25,6401.5,45001.75\n`);

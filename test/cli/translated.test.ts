@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runTranslated } from '../../src/cli/translated.ts';
-import { hashSource } from '../../src/lib/site-model.ts';
+import { hashSource } from '../../src/lib/content-files.ts';
 import { ROOT, TEST_NOW } from '../helpers/build-site.ts';
 import { copyContent, runCli, shown } from '../helpers/cli.ts';
 

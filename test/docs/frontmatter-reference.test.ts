@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { createFrontmatterSchema } from '../../src/lib/frontmatter.ts';
 import type { Registry } from '../../src/lib/registry.ts';
-import { parseRegistry } from '../../src/lib/site-model.ts';
+import { parseRegistry } from '../../src/lib/read-registry.ts';
 import { readContentFiles } from '../../src/site/read-content.ts';
 import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../src/lib/registry.ts';
-import { buildSiteModel, type ContentFiles, type SiteModel } from '../../src/lib/site-model.ts';
+import type { ContentFiles } from '../../src/lib/content-files.ts';
+import { buildSiteModel, type SiteModel } from '../../src/lib/site-model.ts';
 import { ROOT, TEST_NOW } from './build-site.ts';
 
 /** A post for `makeModel`: enough frontmatter to pass validation, figures come from content/data/closes.csv. */

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
   availableCharts, buildCustomChart, buildPostChart, buildRebasedChart, buildRelativeStrengthChart,
-  buildWeeklyChangeChart, findChartPlacements, planPostCharts, type ChartData, type ChartedPost,
+  buildWeeklyChangeChart, planPostCharts, type ChartData, type ChartedPost,
 } from '../../src/lib/charts.ts';
 import type { CustomChart } from '../../src/lib/frontmatter.ts';
-import type { Observation } from '../../src/lib/metrics.ts';
+import type { Observation } from '../../src/lib/series.ts';
 import type { SitePost } from '../../src/lib/site-model.ts';
 import { readEnvironment } from '../../src/site/environment.ts';
 import { loadSite } from '../../src/site/read-content.ts';
@@ -71,8 +71,8 @@ describe('buildRelativeStrengthChart', () => {
   });
 
   test('refuses a date with no ratio', () => {
-    expect(() => buildRelativeStrengthChart(site, '2026-02-14', 'en')).toThrowErrorMatchingInlineSnapshot(
-      `[RangeError: relative-strength: no ratio of russell2000growth and sp500 on 2026-02-14]`,
+    expect(() => buildRelativeStrengthChart(site, '2024-11-15', 'en')).toThrowErrorMatchingInlineSnapshot(
+      `[RangeError: relative-strength: no ratio of russell2000growth and sp500 in the week of 2024-11-15]`,
     );
   });
 });
@@ -102,17 +102,33 @@ describe('buildRebasedChart', () => {
     expect(early.series.every((series) => series.values[0] === 100)).toBe(true);
   });
 
-  test('takes a holiday week\'s Thursday close as the base when that is the close 52 weeks back', () => {
+  test('takes a holiday week\'s Thursday close as the base when that is the week 52 weeks back', () => {
     const observations: Observation[] = [
-      { date: '2025-04-10', close: 50 },
-      { date: '2025-04-17', close: 100 },
-      { date: '2026-04-17', close: 120 },
+      { date: '2025-04-11', week: '2025-04-11', close: 50 },
+      { date: '2025-04-17', week: '2025-04-18', close: 100 },
+      { date: '2025-04-25', week: '2025-04-25', close: 110 },
+      { date: '2026-04-17', week: '2026-04-17', close: 120 },
     ];
     const registry = { ...site.registry, indices: site.registry.indices.slice(0, 1) };
     const data: ChartData = { registry, series: new Map([['russell2000growth', observations]]), ratio: [] };
     const spec = buildRebasedChart(data, '2026-04-17', 'en');
-    expect(spec.dates).toEqual(['2025-04-17', '2026-04-17']);
-    expect(spec.series[0]?.values).toEqual([100, 120]);
+    expect(spec.dates?.[0]).toBe('2025-04-17');
+    expect(spec.dates).toHaveLength(53);
+    // Every week is a category; the weeks without a close are gaps, not a line drawn across them.
+    expect(spec.series[0]?.values.slice(0, 3)).toEqual([100, 110, null]);
+    expect(spec.series[0]?.values.at(-1)).toBe(120);
+  });
+});
+
+describe('gaps in the history', () => {
+  test('the relative-strength line has a category for every week and null where a week is missing', () => {
+    const ratio = site.ratio.filter((point) => point.week !== '2025-06-06');
+    const spec = buildRelativeStrengthChart({ ...site, ratio }, AS_OF, 'en');
+    const gap = spec.dates?.indexOf('2025-06-06') ?? -1;
+    expect(gap).toBeGreaterThan(0);
+    expect(spec.series[0]?.values[gap]).toBeNull();
+    expect(spec.series[0]?.values[gap - 1]).not.toBeNull();
+    expect(spec.dates).toHaveLength(65);
   });
 });
 
@@ -169,24 +185,6 @@ describe('no look-ahead', () => {
   });
 });
 
-describe('findChartPlacements', () => {
-  test('finds every <Chart name> in order, with either quote, but not inside fenced code', () => {
-    const body = [
-      'Intro.',
-      '<Chart name="weekly-change" />',
-      '```mdx',
-      '<Chart name="rebased" />',
-      '```',
-      "<Chart name='relative-strength'/>",
-    ].join('\n');
-    expect(findChartPlacements(body)).toEqual(['weekly-change', 'relative-strength']);
-  });
-
-  test('finds nothing in a body without charts', () => {
-    expect(findChartPlacements('No charts here.')).toEqual([]);
-  });
-});
-
 describe('planPostCharts', () => {
   const weeklyPost: ChartedPost = { kind: 'weekly', date: AS_OF, figures: weekly.figures, charts: [] };
   const file = 'content/posts/ja/2026/2026-02-13.mdx';
@@ -217,12 +215,7 @@ describe('planPostCharts', () => {
     );
   });
 
-  test('refuses a declared chart that takes a built-in name', () => {
-    const post: ChartedPost = { ...weeklyPost, charts: [{ ...(feature.charts[0] as CustomChart), id: 'rebased' }] };
-    expect(() => planPostCharts(post, [], file)).toThrow(/the id "rebased" is reserved/);
-  });
-
   test('offers relative strength only when the post has the ratio', () => {
-    expect(availableCharts({ ...weeklyPost, figures: { date: AS_OF, indices: {}, relative: undefined } })).toEqual(['rebased', 'weekly-change']);
+    expect(availableCharts({ ...weeklyPost, figures: { date: AS_OF, week: AS_OF, indices: {}, relative: undefined } })).toEqual(['rebased', 'weekly-change']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { countStatuses, formatTranslationTable, getPublicationState, getTranslationRows } from '../../src/lib/check-report.ts';
-import type { SitePost, TranslationStatus } from '../../src/lib/site-model.ts';
+import type { SitePost } from '../../src/lib/site-model.ts';
+import type { TranslationStatus } from '../../src/lib/translations.ts';
 import { makeModel } from '../helpers/model.ts';
 
 const NOW = new Date('2026-02-14T00:00:00Z');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createFrontmatterSchema, knownFrontmatterKeys } from '../../src/lib/frontmatter.ts';
 import { formatProblems, type Problem } from '../../src/lib/problems.ts';
-import { parseRegistry } from '../../src/lib/site-model.ts';
+import { parseRegistry } from '../../src/lib/read-registry.ts';
 import { issuesToProblems } from '../../src/lib/zod-problems.ts';
 import { readEnvironment } from '../../src/site/environment.ts';
 import { readContentFiles } from '../../src/site/read-content.ts';
@@ -198,17 +198,37 @@ describe('createFrontmatterSchema', () => {
     `);
   });
 
-  test('publishAt needs an offset so it means one instant everywhere', () => {
-    expect(check({ publishAt: '2026-02-14T09:00:00' })).toMatchInlineSnapshot(`
-      "content/posts/ja/2026/2026-02-13.mdx has a problem:
-        - publishAt: expected a date and time with offset, e.g. 2026-02-14T09:00:00+09:00, received "2026-02-14T09:00:00" (a string)."
-    `);
-    expect(check({ publishAt: '2026-02-14T09:00:00+09:00' })).toBe('valid');
+  test('publishAt without an offset is a time in the site\'s time zone (Asia/Tokyo by default)', () => {
+    expect(registry.site.timeZone).toBe('Asia/Tokyo');
+    expect(schema.parse({ ...valid, publishAt: '2026-02-14T09:00' }).publishAt).toBe('2026-02-14T00:00:00.000Z');
+    expect(schema.parse({ ...valid, publishAt: '2026-02-14 09:00:30' }).publishAt).toBe('2026-02-14T00:00:30.000Z');
+    const newYork = createFrontmatterSchema({ ...registry, site: { ...registry.site, timeZone: 'America/New_York' } });
+    // Daylight saving time in New York starts on 8 March 2026: the offset follows the date.
+    expect(newYork.parse({ ...valid, publishAt: '2026-03-02T09:00' }).publishAt).toBe('2026-03-02T14:00:00.000Z');
+    expect(newYork.parse({ ...valid, publishAt: '2026-03-09T09:00' }).publishAt).toBe('2026-03-09T13:00:00.000Z');
   });
 
-  test('publishAt written unquoted (YAML makes it a Date) keeps its instant', () => {
-    const result = schema.parse({ ...valid, publishAt: new Date('2026-02-14T09:00:00+09:00') });
-    expect(result.publishAt).toBe('2026-02-14T00:00:00.000Z');
+  test('publishAt with an offset or Z is that instant', () => {
+    expect(schema.parse({ ...valid, publishAt: '2026-02-14T09:00:00+09:00' }).publishAt).toBe('2026-02-14T00:00:00.000Z');
+    expect(schema.parse({ ...valid, publishAt: '2026-02-14T00:00Z' }).publishAt).toBe('2026-02-14T00:00:00.000Z');
+  });
+
+  test('publishAt is checked as written: a day or hour that does not exist is refused', () => {
+    expect(check({ publishAt: '2026-02-30T09:00' })).toMatchInlineSnapshot(`
+      "content/posts/ja/2026/2026-02-13.mdx has a problem:
+        - publishAt: expected a date and time such as 2026-02-14T09:00 (in Asia/Tokyo) or 2026-02-14T09:00:00+09:00, received "2026-02-30T09:00" (a string)."
+    `);
+    expect(check({ publishAt: '2026-02-14T25:00' })).toContain('expected a date and time such as 2026-02-14T09:00 (in Asia/Tokyo)');
+    expect(check({ publishAt: 'tomorrow' })).toContain('publishAt');
+  });
+
+  test('declared chart ids are unique and never a built-in chart\'s name', () => {
+    const chart = { type: 'bar', title: { ja: '予想PER', en: 'Forward P/E' }, unit: 'multiple', labels: ['A'], source: 'X', datasets: [{ label: 'PER', values: [1] }] };
+    expect(check({ kind: 'feature', charts: [{ ...chart, id: 'pe' }, { ...chart, id: 'rebased' }, { ...chart, id: 'pe' }] })).toMatchInlineSnapshot(`
+      "content/posts/ja/2026/2026-02-13.mdx has 2 problems:
+        - charts.1.id: "rebased" is the name of a built-in chart; choose another id.
+        - charts.2.id: "pe" is also the id of charts.0; give each chart its own id."
+    `);
   });
 
   test('a chart needs one value per label', () => {

@@ -11,7 +11,6 @@ if (!model) throw new Error(formatProblems(problems));
 const post = model.posts.find((candidate) => candidate.slug === '2026-02-13');
 const figures = post?.figures;
 if (!figures) throw new Error('the fixture weekly post has no figures');
-const FILE = 'content/posts/en/2026/2026-02-13.mdx';
 
 describe('buildKeyFigures', () => {
   test('lists the indices in registry order with the ratio of the configured pair', () => {
@@ -34,31 +33,31 @@ describe('buildKeyFigures', () => {
 
 describe('citeFigure', () => {
   test('cites per-index figures with their unit and sign', () => {
-    expect(citeFigure(figures, 'close', 'russell2000growth', FILE)).toEqual({ value: 1709.95, unit: 'level', signed: false });
-    const change = citeFigure(figures, 'change', 'russell2000growth', FILE);
+    expect(citeFigure(figures, 'close', 'russell2000growth')).toEqual({ value: 1709.95, unit: 'level', signed: false });
+    const change = citeFigure(figures, 'change', 'russell2000growth');
     expect(change.value.toFixed(2)).toBe('-24.27');
     expect(change).toMatchObject({ unit: 'level', signed: true });
-    expect(citeFigure(figures, 'changePercent', 'djia', FILE)).toMatchObject({ unit: 'percent', signed: true });
+    expect(citeFigure(figures, 'changePercent', 'djia')).toMatchObject({ unit: 'percent', signed: true });
   });
   test('cites the relative figures without an index', () => {
-    expect(citeFigure(figures, 'ratio', undefined, FILE)).toMatchObject({ unit: 'percent', signed: false });
-    const deviation = citeFigure(figures, 'deviation', undefined, FILE);
+    expect(citeFigure(figures, 'ratio', undefined)).toMatchObject({ unit: 'percent', signed: false });
+    const deviation = citeFigure(figures, 'deviation', undefined);
     expect(deviation.value.toFixed(2)).toBe('0.37');
     expect(deviation).toMatchObject({ unit: 'points', signed: true });
-    expect(citeFigure(figures, 'movingAverage', undefined, FILE).value.toFixed(2)).toBe('24.64');
-    expect(citeFigure(figures, 'relativeDeviation', undefined, FILE).value.toFixed(2)).toBe('1.51');
+    expect(citeFigure(figures, 'movingAverage', undefined).value.toFixed(2)).toBe('24.64');
+    expect(citeFigure(figures, 'relativeDeviation', undefined).value.toFixed(2)).toBe('1.51');
   });
-  test('a typo in prose fails with the file, the tag and what exists', () => {
-    expect(() => citeFigure(figures, 'chnage', 'sp500', FILE)).toThrowErrorMatchingInlineSnapshot(`[Error: content/posts/en/2026/2026-02-13.mdx: <Figure field="chnage" index="sp500" />: unknown field; expected one of close, change, changePercent, ytdChangePercent, ratio, deviation, relativeDeviation, movingAverage.]`);
-    expect(() => citeFigure(figures, 'close', 'nasdaq', FILE)).toThrowErrorMatchingInlineSnapshot(`[Error: content/posts/en/2026/2026-02-13.mdx: <Figure field="close" index="nasdaq" />: no figures for index "nasdaq"; this post has russell2000growth, sp500, djia.]`);
-    expect(() => citeFigure(figures, 'close', undefined, FILE)).toThrowErrorMatchingInlineSnapshot(`[Error: content/posts/en/2026/2026-02-13.mdx: <Figure field="close" />: needs index="…" for this field.]`);
+  test('a typo in prose fails saying what exists', () => {
+    expect(() => citeFigure(figures, 'chnage', 'sp500')).toThrowErrorMatchingInlineSnapshot(`[RangeError: unknown field; expected one of close, change, changePercent, ytdChangePercent, ratio, deviation, relativeDeviation, movingAverage]`);
+    expect(() => citeFigure(figures, 'close', 'nasdaq')).toThrowErrorMatchingInlineSnapshot(`[RangeError: no figures for index "nasdaq"; this post has russell2000growth, sp500, djia]`);
+    expect(() => citeFigure(figures, 'close', undefined)).toThrowErrorMatchingInlineSnapshot(`[RangeError: needs index="…" for this field]`);
   });
-  test('a figure that needs more history says so', () => {
-    const early = { ...figures, relative: figures.relative && { ...figures.relative, movingAverage: undefined, deviation: undefined, relativeDeviation: undefined } };
-    expect(() => citeFigure(early, 'deviation', undefined, FILE)).toThrow('not enough weeks of history');
-    expect(() => citeFigure({ ...figures, relative: undefined }, 'ratio', undefined, FILE)).toThrow('no relative-strength figures');
+  test('a figure that needs more history names the missing weeks', () => {
+    const early = { ...figures, relative: figures.relative && { ...figures.relative, movingAverage: undefined, deviation: undefined, relativeDeviation: undefined, missingWeeks: ['2026-01-02'] } };
+    expect(() => citeFigure(early, 'deviation', undefined)).toThrow('1 of them have none (the week ending 2026-01-02)');
+    expect(() => citeFigure({ ...figures, relative: undefined }, 'ratio', undefined)).toThrow('no relative-strength figures');
   });
   test('every citable field resolves for the fixture week', () => {
-    for (const field of CITABLE_FIELDS) expect(Number.isFinite(citeFigure(figures, field, 'sp500', FILE).value), field).toBe(true);
+    for (const field of CITABLE_FIELDS) expect(Number.isFinite(citeFigure(figures, field, 'sp500').value), field).toBe(true);
   });
 });

@@ -36,10 +36,9 @@ describe('getPostCharts', () => {
   });
 
   test('adds the three built-ins after the body of a weekly post that places none', () => {
-    const model = makeModel([{ date: '2026-02-13', topics: ['small-cap-growth'], locales: ['ja'] }]);
+    const model = makeModel([{ date: '2026-02-13', topics: ['small-cap-growth'], locales: ['ja'], body: 'Body without charts; `<Chart name="rebased" />` in code is text.' }]);
     const post = model.posts[0] as SitePost;
-    const readText = () => '---\nkind: weekly\n---\n\nBody without charts.\n';
-    expect(getPostCharts(model, post, 'ja', readText).map((chart) => `${chart.name}:${chart.placement}`)).toEqual([
+    expect(getPostCharts(model, post, 'ja').map((chart) => `${chart.name}:${chart.placement}`)).toEqual([
       'relative-strength:after-body', 'rebased:after-body', 'weekly-change:after-body',
     ]);
   });

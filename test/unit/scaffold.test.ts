@@ -4,7 +4,7 @@ import { parseClosesCsv, type CloseRow } from '../../src/lib/closes.ts';
 import { createFrontmatterSchema, type RiskEntry } from '../../src/lib/frontmatter.ts';
 import type { Registry } from '../../src/lib/registry.ts';
 import { planPost, yamlScalar, type ScaffoldContext, type ScaffoldFile, type ScaffoldRequest } from '../../src/lib/scaffold.ts';
-import { parseRegistry } from '../../src/lib/site-model.ts';
+import { parseRegistry } from '../../src/lib/read-registry.ts';
 import { readContentFiles } from '../../src/site/read-content.ts';
 import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblems } from '../../src/lib/problems.ts';
-import { buildSiteModel, hashSource, isPublished, normaliseText, type ContentFiles, type Visibility } from '../../src/lib/site-model.ts';
+import { hashSource, normaliseText, type ContentFiles } from '../../src/lib/content-files.ts';
+import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { isPublished, type Visibility } from '../../src/lib/visibility.ts';
 import { readEnvironment } from '../../src/site/environment.ts';
 import { readContentFiles } from '../../src/site/read-content.ts';
 import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
@@ -160,9 +162,10 @@ describe('content problems, each naming file and field', () => {
   test('two weekly posts in one week fail', () => {
     const files = edit({ 'ja/2026/2026-02-12.mdx': WEEKLY('2026-02-12') });
     expect(problemsOf(files)).toMatchInlineSnapshot(`
-      "test/fixtures/site/content/posts/ja/2026/2026-02-12.mdx has 2 problems:
+      "test/fixtures/site/content/posts/ja/2026/2026-02-12.mdx has 3 problems:
         - date (line 5): 2026-02-12 is in the same week as test/fixtures/site/content/posts/ja/2026/2026-02-13.mdx. One weekly post per week: merge them or change the date.
-        - indices: needs closes of russell2000growth and sp500 on 2026-02-12 for the ratio; none found in test/fixtures/site/content/data/closes.csv or this post. Add indices.russell2000growth.close and indices.sp500.close."
+        - date (line 5): is 2026-02-12, but the russell2000growth close of that week is dated 2026-02-13. A weekly post is dated on the day of the last close it discusses: correct the date or the close.
+        - date (line 5): is 2026-02-12, but the sp500 close of that week is dated 2026-02-13. A weekly post is dated on the day of the last close it discusses: correct the date or the close."
     `);
   });
 
@@ -188,9 +191,9 @@ describe('content problems, each naming file and field', () => {
     expect(problemsOf(edit({ 'ja/2026/2026-02-20.mdx': '---\nkind: weekly\ntitle: [unclosed\n---\n' }))).toMatch(/\(line \d\): has frontmatter that is not valid YAML/);
   });
 
-  test('a weekly post needs the ratio\'s closes on its date', () => {
-    // 2026-04-03 is after the fixture's closes end (2026-03-27).
-    expect(problemsOf(edit({ 'ja/2026/2026-04-03.mdx': WEEKLY('2026-04-03') }))).toContain('needs closes of russell2000growth and sp500 on 2026-04-03');
+  test('a weekly post needs the ratio\'s closes in its week', () => {
+    // 2026-04-10 is after the fixture's closes end (2026-03-27).
+    expect(problemsOf(edit({ 'ja/2026/2026-04-10.mdx': WEEKLY('2026-04-10') }))).toContain('indices: has no russell2000growth close for the week ending 2026-04-10 (the post is dated 2026-04-10)');
   });
 
   test('a schema problem in a post names the file, field and line', () => {
@@ -270,5 +273,72 @@ describe('isPublished', () => {
   });
   test('dev shows everything', () => {
     expect(isPublished({ draft: true, date: '2099-01-02', publishAt: undefined }, { now, includeDrafts: true })).toBe(true);
+  });
+});
+
+/** The fixture with closes.csv rows of the given weeks removed. */
+function withoutWeeks(files: ContentFiles, weeks: readonly string[]): ContentFiles {
+  const text = files.closes.text.split('\n').filter((line) => !weeks.some((week) => line.startsWith(`${week},`))).join('\n');
+  return { ...files, closes: { ...files.closes, text } };
+}
+
+describe('figures follow the calendar', () => {
+  test('a missing previous week fails the weekly post, naming the index, the week and the fix', () => {
+    // The post of 2026-02-06 states two of its closes; its sp500 close lives in closes.csv only.
+    const problems = problemsOf(withoutWeeks(FIXTURE, ['2026-02-06']));
+    expect(problems).toContain('indices.sp500 (line 12): has no sp500 close for the previous week, ending 2026-02-06, so the change on the week cannot be computed. Import that week with npm run data:import (the change is never taken from an older week).');
+    expect(problems).toContain('1 of them have none (the week ending 2026-02-06)');
+  });
+
+  test('a gap far from any post builds, and the moving average says which weeks it lacks', () => {
+    const { model, problems } = buildSiteModel(withoutWeeks(FIXTURE, ['2025-06-06']), PRODUCTION);
+    expect(problems).toEqual([]);
+    expect(model?.series.get('sp500')?.some((observation) => observation.week === '2025-06-06')).toBe(false);
+    expect(model?.ratio.find((point) => point.week === '2025-06-13')?.movingAverage).toBeUndefined();
+  });
+
+  test('a close dated a day early in an ordinary week is refused, naming both rows', () => {
+    const files = { ...FIXTURE, closes: { ...FIXTURE.closes, text: FIXTURE.closes.text.replace(/^2025-06-06,sp500,/m, '2025-06-05,sp500,') } };
+    expect(problemsOf(files)).toMatch(/\(line \d+\): sp500 closes the week ending 2025-06-06 on 2025-06-05, but djia closes it on 2025-06-06 \(test\/fixtures\/site\/content\/data\/closes\.csv line \d+\)/);
+  });
+
+  test('a post dated on another day than its week\'s closes is refused', () => {
+    expect(problemsOf(edit({ 'ja/2026/2026-03-26.mdx': WEEKLY('2026-03-26') }))).toContain('date (line 5): is 2026-03-26, but the russell2000growth close of that week is dated 2026-03-27.');
+  });
+});
+
+describe('dates are checked as written', () => {
+  test('an impossible date is refused, never turned into another day', () => {
+    expect(problemsOf(edit({ 'ja/2026/2026-02-20.mdx': WEEKLY('2026-02-20', 'updated: 2026-02-30\n') }))).toContain('updated (line 8): expected a real date written YYYY-MM-DD, received "2026-02-30" (a string).');
+  });
+
+  test('an unquoted publishAt without an offset is read in the site\'s time zone', () => {
+    const { model } = buildSiteModel(edit({ 'ja/2026/2026-02-13.mdx': rewrite('ja/2026/2026-02-13.mdx', 'topics:', 'publishAt: 2026-02-14 09:00\ntopics:') }), PRODUCTION);
+    expect(model?.posts.find((post) => post.slug === '2026-02-13')?.source.frontmatter.publishAt).toBe('2026-02-14T00:00:00.000Z');
+  });
+});
+
+describe('what is and is not a post', () => {
+  test('a post with an upper-case extension is refused with the name to use', () => {
+    expect(problemsOf(edit({ 'ja/2026/2026-02-20.MDX': WEEKLY('2026-02-20') }))).toContain('ends in .MDX, so the build would leave it out. A post\'s file name ends in .mdx, in lower case: rename it to 2026-02-20.mdx.');
+  });
+
+  test('editor and system files are ignored with a note', () => {
+    const { problems, notes } = buildSiteModel({ ...FIXTURE, otherPostFiles: [{ relativePath: 'ja/2026/.#2026-02-13.mdx', path: `${POSTS}/ja/2026/.#2026-02-13.mdx` }] }, PRODUCTION);
+    expect(problems).toEqual([]);
+    expect(notes.map((note) => `${note.file} ${note.message}`)).toEqual([`${POSTS}/ja/2026/.#2026-02-13.mdx is not a post (an editor, system or other file) and was ignored.`]);
+  });
+
+  test('a component named in a comment, code or inline code is text: the weekly post keeps its automatic charts', () => {
+    const body = '{/* <Chart name="rebased" /> */}\n\n`<Chart name="rebased" />`\n';
+    const { model } = buildSiteModel(edit({ 'ja/2026/2026-02-13.mdx': `${FIXTURE.posts.find((post) => post.relativePath === 'ja/2026/2026-02-13.mdx')?.text ?? ''}\n${body}` }), PRODUCTION);
+    expect(model?.posts.find((post) => post.slug === '2026-02-13')?.source.components.filter((use) => use.name === 'Chart')).toEqual([]);
+  });
+
+  test('a bad component in a body fails the model, as in the build', () => {
+    expect(problemsOf(edit({ 'ja/2026/2026-03-20.mdx': `${WEEKLY('2026-03-20')}\n<Chart name="nope" />\n` })))
+      .toContain('body (line 12): <Chart name="nope" />: no such chart; this post has relative-strength, rebased, weekly-change.');
+    expect(problemsOf(edit({ 'ja/2026/2026-03-20.mdx': `${WEEKLY('2026-03-20')}\n<Chart name={chart} />\n` })))
+      .toContain('body (line 12): <Chart name={chart} />: the attribute is computed.');
   });
 });

@@ -10,11 +10,12 @@ import { checkStatedFigures, decimalsWritten, type WeekFigures } from '../../src
 import { ROOT } from '../helpers/build-site.ts';
 
 const parsed = parseClosesCsv('content/data/closes.csv', readFileSync(path.join(ROOT, 'content/data/closes.csv'), 'utf8'), ['russell2000growth', 'sp500', 'djia']);
-const { series } = buildSeries(parsed.rows.map((row) => ({ ...row, file: 'content/data/closes.csv' })));
+const { series } = buildSeries(parsed.rows.map((row) => ({ ...row, file: 'content/data/closes.csv' })), () => 'XNYS');
 const AS_OF = '2026-02-13';
 const ratio = ratioSeries(series.get('russell2000growth') ?? [], series.get('sp500') ?? [], 26);
 const figures: WeekFigures = {
   date: AS_OF,
+  week: AS_OF,
   indices: Object.fromEntries(['russell2000growth', 'sp500', 'djia'].map((id) => [id, computeIndexFigures(id, series.get(id) ?? [], AS_OF)!])),
   relative: computeRelativeFigures(ratio, AS_OF, 26),
 };
@@ -125,7 +126,7 @@ describe('checkStatedFigures against the shipped data for 2026-02-13', () => {
     const problems = checkStatedFigures(FILE, '', { relative: { deviation: 0.1 } }, early, TOLERANCE);
     expect(formatProblems(problems)).toMatchInlineSnapshot(`
       "content/posts/ja/2026/2026-02-13.mdx has a problem:
-        - relative.deviation: states 0.1 points, but it cannot be computed: not enough weeks for the moving average. Remove the figure or add the missing closes."
+        - relative.deviation: states 0.1 points, but it cannot be computed: the 26-week moving average needs a ratio in each of the 26 weeks ending 2024-12-06, and 23 of them have none (the weeks ending 2024-06-14, 2024-06-21, 2024-06-28 and 20 more). Remove the figure or add the missing closes."
     `);
   });
 

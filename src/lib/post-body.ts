@@ -1,0 +1,116 @@
+import { mdxToMdast } from 'satteri';
+import type { Problem } from './problems.ts';
+
+/** A value an attribute of a post component can take: written literally, never computed. */
+export type LiteralValue = string | number | boolean | null | readonly LiteralValue[];
+
+/** One use of a component in a post body, as the MDX syntax tree has it. */
+export interface ComponentUse {
+  name: string;
+  /** 1-based line in the post file (the frontmatter counted). */
+  line: number;
+  attributes: Readonly<Record<string, LiteralValue>>;
+}
+
+/** What a post body holds that Shūhō reads: its component uses, in order, and what was wrong with it. */
+export interface PostBody {
+  components: readonly ComponentUse[];
+  problems: readonly Problem[];
+}
+
+/** The frontmatter block at the top of a post, which MDX must not see. */
+const FRONTMATTER = /^---\n[\s\S]*?\n---[ \t]*(?:\n|$)/;
+
+/** satteri reports `line:column: reason (line:column) (rule-id)`, positions relative to the text it parsed. */
+const SATTERI_ERROR = /^(\d+):(\d+):\s*(.*?)(?:\s*\(\d+:\d+\))?(?:\s*\([\w:-]+\))?\s*$/s;
+
+const SYNTAX_HINT = 'MDX reads `<` and `{` as the start of a component or an expression: close the tag, or write a literal `<` as `&lt;` and `{` as `\\{`.';
+
+/** The parts of satteri's MDX syntax tree read here. */
+interface MdastNode {
+  type: string;
+  name?: string | null;
+  value?: unknown;
+  attributes?: readonly { type: string; name?: string; value?: unknown }[];
+  children?: readonly MdastNode[];
+  position?: { start: { line: number } };
+}
+
+/** A JSON literal (`2`, `true`, `"x"`, `["a", "b"]`) written in braces; anything else is code. */
+function readLiteral(expression: string): { value: LiteralValue } | undefined {
+  try {
+    return { value: JSON.parse(expression) as LiteralValue };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A comment-only expression, `{/* … *\/}`: MDX renders nothing for it. */
+function isComment(expression: string): boolean {
+  return /^\s*\/\*[\s\S]*\*\/\s*$/.test(expression);
+}
+
+/**
+ * Reads a post body with satteri, the MDX parser Astro's MDX integration compiles with, so what is a
+ * component here is a component in the build: comments, code blocks and inline code are text. Only
+ * literal attributes are accepted: a component's output must follow from the post alone, and an
+ * expression would only fail, or differ, at render time.
+ */
+export function readPostBody(file: string, source: string): PostBody {
+  // Blank the frontmatter line for line, so positions in the tree are lines of the file.
+  const body = source.replace(FRONTMATTER, (block) => block.replace(/[^\n]/g, ''));
+  let tree: MdastNode;
+  try {
+    tree = mdxToMdast(body) as MdastNode;
+  } catch (error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    const match = SATTERI_ERROR.exec(raw);
+    return {
+      components: [],
+      problems: [{
+        file,
+        field: 'body',
+        ...(match ? { line: Number(match[1]) } : {}),
+        message: `is not valid MDX${match ? ` at column ${match[2]}` : ''}: ${(match?.[3] ?? raw).trim()}.`,
+        hint: SYNTAX_HINT,
+      }],
+    };
+  }
+  const components: ComponentUse[] = [];
+  const problems: Problem[] = [];
+  const visit = (node: MdastNode): void => {
+    const line = node.position?.start.line ?? 1;
+    const at = (message: string, hint: string): Problem => ({ file, field: 'body', line, message, hint });
+    if (node.type === 'mdxjsEsm') {
+      problems.push(at('has an import or export; posts use the built-in components without importing anything.', 'Remove the line: <Chart>, <Figure>, <KeyFigures> and <RiskWatch> are always available.'));
+    } else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(String(node.value))) {
+      problems.push(at(`has the expression {${String(node.value)}}; a post's text is written, not computed.`, 'Write the text itself, a comment as {/* … */}, or a literal { as \\{.'));
+    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string' && /^[A-Z]/.test(node.name)) {
+      const attributes: Record<string, LiteralValue> = {};
+      for (const attribute of node.attributes ?? []) {
+        if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined) {
+          problems.push(at(`<${node.name} {${String(attribute.value)}} />: spread attributes are not supported.`, `Write each attribute, e.g. <${node.name} name="…" />.`));
+          continue;
+        }
+        const { name, value } = attribute;
+        if (value === null || value === undefined) attributes[name] = true;
+        else if (typeof value === 'string') attributes[name] = value;
+        else {
+          const expression = String((value as { value?: unknown }).value ?? '');
+          const literal = readLiteral(expression);
+          if (literal) attributes[name] = literal.value;
+          else {
+            problems.push(at(
+              `<${node.name} ${name}={${expression}} />: the attribute is computed.`,
+              `Write it literally: ${name}="text", or ${name}={2}, {true} or {["a", "b"]}.`,
+            ));
+          }
+        }
+      }
+      components.push({ name: node.name, line, attributes });
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return { components, problems };
+}

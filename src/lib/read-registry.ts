@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { normaliseText, type ContentFile, type ContentFiles } from './content-files.ts';
+import type { Problem } from './problems.ts';
+import { IndexSchema, RiskTopicSchema, SiteConfigSchema, TopicSchema, type Registry } from './registry.ts';
+import { issuesToProblems } from './zod-problems.ts';
+
+function parseJson<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(normaliseText(file.text));
+  } catch (error) {
+    problems.push({ file: file.path, message: `is not valid JSON: ${(error as Error).message}.` });
+    return undefined;
+  }
+  const result = schema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    problems.push(...issuesToProblems(file.path, result.error.issues));
+    return undefined;
+  }
+  return result.data;
+}
+
+/** Reads the registry files; every problem is collected, none stops the others being read. */
+export function parseRegistry(files: Pick<ContentFiles, 'site' | 'indices' | 'topics' | 'risks'>, problems: Problem[]): Registry | undefined {
+  const site = parseJson(files.site, SiteConfigSchema, problems);
+  const indices = parseJson(files.indices, z.array(IndexSchema).min(1), problems);
+  const topics = parseJson(files.topics, z.array(TopicSchema).min(1), problems);
+  const risks = parseJson(files.risks, z.array(RiskTopicSchema), problems);
+  if (!site || !indices || !topics || !risks) return undefined;
+  for (const [list, file] of [[indices, files.indices], [topics, files.topics], [risks, files.risks]] as const) {
+    const seen = new Set<string>();
+    for (const item of list) {
+      if (seen.has(item.id)) problems.push({ file: file.path, field: item.id, message: `id "${item.id}" is listed twice.` });
+      seen.add(item.id);
+    }
+  }
+  const indexByColumn = new Map<string, string>();
+  for (const index of indices) {
+    for (const column of index.importColumns) {
+      const other = indexByColumn.get(column);
+      if (other !== undefined && other !== index.id) {
+        problems.push({ file: files.indices.path, field: `${index.id}.importColumns`, message: `maps the column "${column}", which ${other} maps too.`, hint: 'A vendor column holds one index: remove it from one of the two.' });
+      } else indexByColumn.set(column, index.id);
+    }
+  }
+  for (const side of ['numerator', 'denominator'] as const) {
+    if (!indices.some((index) => index.id === site.ratio[side])) {
+      problems.push({ file: files.site.path, field: `ratio.${side}`, message: `unknown index "${site.ratio[side]}"; expected one of ${indices.map((index) => index.id).join(', ')}.` });
+    }
+  }
+  return { site, indices, topics, risks };
+}
