@@ -1,5 +1,5 @@
 import { toUtcDate, type IsoDate } from '../lib/dates.ts';
-import type { Locale } from '../lib/registry.ts';
+import type { Locale } from './locale.ts';
 
 /** BCP 47 tags for Intl: Japanese dates read 2026年2月13日, English ones February 13, 2026. */
 export const INTL_LOCALE: Record<Locale, string> = { ja: 'ja-JP', en: 'en-US' };

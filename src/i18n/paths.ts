@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../lib/registry.ts';
+import { LOCALES, type Locale } from './locale.ts';
 
 /** One static path per language for a page that exists once in each; the page reads `Astro.props.locale`. */
 export function getLocaleStaticPaths(): { params: { lang: Locale }; props: { locale: Locale } }[] {

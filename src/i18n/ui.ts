@@ -1,4 +1,4 @@
-import type { Locale } from '../lib/registry.ts';
+import type { Locale } from './locale.ts';
 
 /**
  * Interface strings. Japanese is the reference dictionary; English is typed against it, so a key

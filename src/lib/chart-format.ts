@@ -1,5 +1,5 @@
 import { formatNumber } from '../i18n/format.ts';
-import type { Locale } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /**
  * How a chart writes its values, decided once when the spec is built and carried in it, so the

@@ -4,7 +4,8 @@ import { formatChartValue, type ChartValueFormat } from './chart-format.ts';
 import { shiftWeek, weekOf, weeksBetween, type IsoDate, type WeekKey } from './dates.ts';
 import type { CustomChart } from './frontmatter.ts';
 import type { RatioPoint } from './metrics.ts';
-import { getIndex, type IndexInfo, type Locale, type Registry } from './registry.ts';
+import { getIndex, type IndexInfo, type Registry } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { findWeek, upToWeek, type Observation, type Series } from './series.ts';
 import type { WeekFigures } from './stated-figures.ts';
 

@@ -1,7 +1,8 @@
 import { absoluteUrl, localePath, postPath } from '../i18n/paths.ts';
 import type { IsoDate } from './dates.ts';
 import { getPostPages, type PostPage } from './post-views.ts';
-import { getTopic, type Locale, type Registry } from './registry.ts';
+import { getTopic, type Registry } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { PostFile, SitePost } from './site-model.ts';
 import { escapeXml } from './markup.ts';
 import { socialCardPath } from './social-card.ts';

@@ -1,5 +1,5 @@
 import { absoluteUrl, otherLocale, switchLocalePath } from '../i18n/paths.ts';
-import { LOCALES, SOURCE_LOCALE, type Locale } from './registry.ts';
+import { LOCALES, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
 
 /** What a page tells BaseLayout about itself. */
 export interface PageHeadInput {

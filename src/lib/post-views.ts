@@ -1,5 +1,5 @@
 import type { PostFile, SiteModel, SitePost } from './site-model.ts';
-import { LOCALES, SOURCE_LOCALE, type Locale } from './registry.ts';
+import { LOCALES, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
 
 /** One post page: the chrome's language, the file whose body is shown, and whether it is a fallback. */
 export interface PostPage {

@@ -5,7 +5,7 @@ import { yearOf } from './dates.ts';
 import { createFrontmatterSchema, knownFrontmatterKeys } from './frontmatter.ts';
 import { readPostBody } from './post-body.ts';
 import { findFieldLine, type Problem } from './problems.ts';
-import type { Locale } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { PostFile } from './site-model.ts';
 import { issuesToProblems } from './zod-problems.ts';
 

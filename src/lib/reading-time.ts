@@ -1,4 +1,4 @@
-import type { Locale } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /**
  * Reading speeds. Japanese has no spaces between words, so it is measured in characters

@@ -2,13 +2,6 @@ import { z } from 'zod';
 import { TRADING_CALENDARS } from './calendar.ts';
 import { isTimeZone } from './dates.ts';
 
-/** The site's two languages; Japanese is the source, English the translation. */
-export const LOCALES = ['ja', 'en'] as const;
-/** One of the site's languages. */
-export type Locale = (typeof LOCALES)[number];
-/** The language posts are written in first. */
-export const SOURCE_LOCALE: Locale = 'ja';
-
 /** A text given in both languages. */
 export const LocalizedTextSchema = z.strictObject({
   ja: z.string().trim().min(1),

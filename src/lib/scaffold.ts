@@ -1,7 +1,8 @@
 import { formatClose, type CloseRow } from './closes.ts';
 import { dayOfWeek, isIsoDate, weekStart, yearOf, type IsoDate } from './dates.ts';
 import type { RiskEntry } from './frontmatter.ts';
-import type { Locale, Registry } from './registry.ts';
+import type { Registry } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { formatDate } from '../i18n/format.ts';
 
 /** What the author asked `npm run new` for. */

@@ -1,5 +1,5 @@
 import { localePath, postPath } from '../i18n/paths.ts';
-import { LOCALES } from './registry.ts';
+import { LOCALES } from '../i18n/locale.ts';
 import type { SitePost } from './site-model.ts';
 import { getPostPages } from './post-views.ts';
 

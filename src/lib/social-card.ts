@@ -2,7 +2,8 @@ import { formatDate, formatNumber, formatPercent } from '../i18n/format.ts';
 import { t } from '../i18n/ui.ts';
 import { getLeadFigures } from './archive.ts';
 import type { PostPage } from './post-views.ts';
-import type { Locale, Registry } from './registry.ts';
+import type { Registry } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** The size social networks expect of a large card (Open Graph, Twitter `summary_large_image`). */
 export const SOCIAL_CARD_SIZE = { width: 1200, height: 630 } as const;

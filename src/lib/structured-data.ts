@@ -2,7 +2,8 @@ import { absoluteUrl, postPath } from '../i18n/paths.ts';
 import { calendarDateInstant, getPublishedAt } from './feed.ts';
 import type { PageHead } from './page-head.ts';
 import type { PostPage } from './post-views.ts';
-import { getTopic, type Locale, type Registry } from './registry.ts';
+import { getTopic, type Registry } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { SOCIAL_CARD_SIZE, socialCardPath } from './social-card.ts';
 
 /** Open Graph locales (language_TERRITORY), matching the Intl locales the site formats with. */

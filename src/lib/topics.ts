@@ -1,5 +1,6 @@
 import { localePath } from '../i18n/paths.ts';
-import type { Locale, Topic, Registry } from './registry.ts';
+import type { Topic, Registry } from './registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { SitePost } from './site-model.ts';
 
 /** A topic as the topics index lists it. */

@@ -1,5 +1,5 @@
 import { otherLocale } from '../i18n/paths.ts';
-import { SOURCE_LOCALE } from './registry.ts';
+import { SOURCE_LOCALE } from '../i18n/locale.ts';
 
 const POST = /^(ja|en)\/(\d{4}\/[^/]+\.mdx)$/;
 

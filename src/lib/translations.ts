@@ -1,6 +1,6 @@
 import { findFieldLine, type Problem } from './problems.ts';
 import type { ParsedPost } from './read-post.ts';
-import { SOURCE_LOCALE } from './registry.ts';
+import { SOURCE_LOCALE } from '../i18n/locale.ts';
 import type { WeekFigures } from './stated-figures.ts';
 
 /** Whether the English translation keeps up with its Japanese source. */

@@ -3,7 +3,7 @@ import { experimental_AstroContainer } from 'astro/container';
 import { getEntry, render } from 'astro:content';
 import FeedBody from '../components/FeedBody.astro';
 import { buildFeedItem, getFeedPages, prepareFeedHtml, type FeedItem } from '../lib/feed.ts';
-import type { Locale } from '../lib/registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { site } from './site.ts';
 
 const itemsByLocale = new Map<Locale, Promise<FeedItem[]>>();

@@ -2,7 +2,7 @@ import { chartCsvName } from '../lib/chart-data.ts';
 import { getPlacedCharts } from '../lib/body-components.ts';
 import { buildPostChart, planPostCharts, type ChartSpec, type PlannedChart } from '../lib/charts.ts';
 import { getPostPage, getPostPages } from '../lib/post-views.ts';
-import type { Locale } from '../lib/registry.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { SiteModel, SitePost } from '../lib/site-model.ts';
 import { CHART_PNG_SIZE, chartFileHash } from './render-chart.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locale } from '../../src/lib/registry.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import type { ContentFiles } from '../../src/lib/content-files.ts';
 import { buildSiteModel, type SiteModel } from '../../src/lib/site-model.ts';
 import { ROOT, TEST_NOW } from './build-site.ts';

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
-import {
-  getIndex, getRiskTopic, getTopic, IndexSchema, LOCALES, RiskTopicSchema, SiteConfigSchema, SOURCE_LOCALE, TopicSchema, type Registry,
-} from '../../src/lib/registry.ts';
+import { getIndex, getRiskTopic, getTopic, IndexSchema, RiskTopicSchema, SiteConfigSchema, TopicSchema, type Registry } from '../../src/lib/registry.ts';
+import { LOCALES, SOURCE_LOCALE } from '../../src/i18n/locale.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 const read = (file: string): unknown => JSON.parse(readFileSync(path.join(ROOT, 'content', file), 'utf8'));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LOCALES, type Locale } from '../../src/lib/registry.ts';
+import { LOCALES, type Locale } from '../../src/i18n/locale.ts';
 import { t, translator, UI_KEYS, type UiKey } from '../../src/i18n/ui.ts';
 
 /** Renders a string with every placeholder filled by its own name, recording which were asked for. */

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { buildFeedChannel, renderRss } from '../../lib/feed.ts';
 import { getLocaleStaticPaths } from '../../i18n/paths.ts';
-import type { Locale } from '../../lib/registry.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import { getFeedItems } from '../../site/feed-items.ts';
 import { site } from '../../site/site.ts';
 
