@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
@@ -8,7 +8,7 @@ import { formatChartValue } from '../../src/lib/chart-format.ts';
 import { buildChartCsv, chartCsvName } from '../../src/lib/chart-data.ts';
 import type { ChartSpec } from '../../src/lib/charts.ts';
 import { CHART_PNG_SIZE } from '../../src/site/render-chart.ts';
-import { buildSite, SAMPLE_DIST, TMP } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, SAMPLE_DIST, TMP } from '../helpers/build-site.ts';
 import { getAttribute, readPages, textContent, type Element, type Page } from '../helpers/dist.ts';
 
 /*
@@ -191,5 +191,42 @@ describe('the chart image cache', () => {
     for (const file of pngs) {
       expect(readFileSync(path.join(dir, 'dist', 'charts', file)).equals(readFileSync(path.join(SAMPLE_DIST, 'charts', file))), file).toBe(true);
     }
+  });
+});
+
+describe('a history with a gap far from any post', () => {
+  const dir = path.join(TMP, 'charts-gap');
+  let build = { code: -1, stdout: '', stderr: '' };
+  let pages: Page[] = [];
+
+  beforeAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const content = path.join(dir, 'content');
+    cpSync(FIXTURE_CONTENT, content, { recursive: true });
+    const closes = path.join(content, 'data', 'closes.csv');
+    const lines = readFileSync(closes, 'utf8').split('\n');
+    writeFileSync(closes, lines.filter((line) => !line.startsWith('2025-07-11,')).join('\n'));
+    build = await buildSite({ contentDir: content, outDir: path.join(dir, 'dist') });
+    if (build.code === 0) pages = readPages(path.join(dir, 'dist'));
+  });
+
+  test('builds: a gap is a fact about the history, not an error, while no post needs that week', () => {
+    expect(build.code, `${build.stdout}\n${build.stderr}`).toBe(0);
+  });
+
+  test('the charts show the gap as a gap: a week with no value, never a line drawn across it', () => {
+    const page = pages.find((candidate) => candidate.file === 'en/posts/2026-02-13/index.html') as Page;
+    const charts = chartsOf(page);
+    for (const id of ['relative-strength', 'rebased']) {
+      const spec = charts.find((chart) => chart.spec.id === id)?.spec as ChartSpec;
+      const gap = spec.categories.indexOf(formatDate('en', '2025-07-11', 'short'));
+      expect(gap, id).toBeGreaterThan(0);
+      expect(spec.series[0]?.values[gap], id).toBeNull();
+      expect(spec.series[0]?.values[gap - 1], id).not.toBeNull();
+      expect(spec.series[0]?.values[gap + 1], id).not.toBeNull();
+    }
+    // The post's own 26 weeks are whole, so its moving average is there.
+    const relative = charts.find((chart) => chart.spec.id === 'relative-strength')?.spec as ChartSpec;
+    expect(relative.series[1]?.values.at(-1)).not.toBeNull();
   });
 });
