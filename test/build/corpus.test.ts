@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
@@ -141,6 +141,39 @@ describe(`the broken-input corpus (${brokenCases.length} cases)`, () => {
   test('the base site itself passes the check', async () => {
     const check = await runCheck(BASE);
     expect(check.code, `${check.stdout}\n${check.stderr}`).toBe(0);
+  });
+});
+
+/*
+ * What `npm run new` writes is a post like any other: both scaffolds, published as they come, pass the
+ * check and build. (A scaffold's prompt comment once named a chart that only the build saw.)
+ */
+describe('the scaffolds, published', () => {
+  let contentDir = '';
+  let check: BuildResult = { code: -1, stdout: '', stderr: '' };
+  let build: BuildResult = { code: -1, stdout: '', stderr: '' };
+
+  beforeAll(async () => {
+    contentDir = prepareSite('scaffolds', []);
+    const env = { ...process.env, SHUHO_CONTENT_DIR: contentDir, SHUHO_NOW: TEST_NOW, NO_COLOR: '1' };
+    await run('npm', ['run', '--silent', 'new', '--', 'weekly', '2026-02-06', '--en'], { cwd: ROOT, env });
+    await run('npm', ['run', '--silent', 'new', '--', 'feature', '2026-02-18', 'ai-selloff', '--en'], { cwd: ROOT, env });
+    for (const locale of ['ja', 'en']) {
+      for (const name of ['2026-02-06.mdx', '2026-02-18-ai-selloff.mdx']) {
+        const file = path.join(contentDir, 'posts', locale, '2026', name);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^draft: true$/m, 'draft: false'));
+      }
+    }
+    check = await runCheck(contentDir);
+    build = await buildSite({ contentDir, outDir: path.join(WORK, 'scaffolds', 'dist') });
+  }, 300_000);
+
+  test('both kinds pass npm run check and the build, and the build has their pages', () => {
+    expect(check.code, `${check.stdout}\n${check.stderr}`).toBe(0);
+    expect(build.code, `${build.stdout}\n${build.stderr}`).toBe(0);
+    for (const page of ['ja/posts/2026-02-06/index.html', 'en/posts/2026-02-18-ai-selloff/index.html']) {
+      expect(existsSync(path.join(WORK, 'scaffolds', 'dist', page)), page).toBe(true);
+    }
   });
 });
 
