@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { ContentError } from '../lib/problems.ts';
 import { imageCacheDir, readEnvironment } from '../site/environment.ts';
 import { createWorkerDrawer } from '../site/image-pool.ts';
-import { loadProductionSite, loadSite } from '../site/read-content.ts';
+import { loadDevSite, loadProductionSite } from '../site/read-content.ts';
 import {
   describeAssetCounts, drawUncachedImages, findSiteAsset, listSiteAssets, writeSiteAssets, type AssetCounts, type SiteAsset,
 } from '../site/site-assets.ts';
@@ -56,10 +56,10 @@ export function siteAssets(): AstroIntegration {
           if (!/^\/(charts|og)\//.test(pathname)) return next();
           let asset: SiteAsset | undefined;
           try {
-            assets ??= listSiteAssets(loadSite(environment, { includeDrafts: true }), imageCacheDir());
+            assets ??= listSiteAssets(loadDevSite(environment).site, imageCacheDir());
             asset = findSiteAsset(assets, pathname);
           } catch (error) {
-            // A content error is shown by the page itself, in the overlay; the image is simply absent.
+            // A data error is shown by the page itself, in the overlay; the image is simply absent.
             return next(error instanceof ContentError ? undefined : error);
           }
           if (!asset) return next();

@@ -1,3 +1,4 @@
+import type { Problem } from './problems.ts';
 import type { PostFile, SiteModel, SitePost } from './site-model.ts';
 import { LOCALES, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
 
@@ -50,4 +51,33 @@ export function getPostText(post: SitePost, locale: Locale): { title: string; de
 /** Posts visible in the model, newest first. */
 export function getLatestPosts(model: SiteModel, count: number): readonly SitePost[] {
   return model.visiblePosts.slice(0, count);
+}
+
+/** A post page the dev server cannot render, and why: the problems of the files it shows. */
+export interface BrokenPostPage {
+  locale: Locale;
+  slug: string;
+  problems: readonly Problem[];
+}
+
+const POST_FILE = /(?:^|\/)posts\/(ja|en)\/\d{4}\/([^/]+)\.mdx$/;
+
+/**
+ * The post pages the problems of post files break. A source's problems break both its pages (the
+ * English page shows the source's figures, or its body as a fallback); a translation's only its own.
+ */
+export function getBrokenPostPages(problems: readonly Problem[]): BrokenPostPage[] {
+  const byPage = new Map<string, BrokenPostPage & { problems: Problem[] }>();
+  for (const problem of problems) {
+    const match = POST_FILE.exec(problem.file);
+    if (!match) continue;
+    const [, fileLocale, slug] = match as unknown as [string, Locale, string];
+    for (const locale of fileLocale === SOURCE_LOCALE ? LOCALES : [fileLocale]) {
+      const key = `${locale}/${slug}`;
+      const page = byPage.get(key) ?? { locale, slug, problems: [] };
+      page.problems.push(problem);
+      byPage.set(key, page);
+    }
+  }
+  return [...byPage.values()];
 }

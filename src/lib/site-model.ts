@@ -68,6 +68,12 @@ export interface SiteModelResult {
   notes: Problem[];
   /** Every source post that parsed, even when there are problems, so `npm run check` can report translation status alongside errors. */
   posts: readonly SitePost[];
+  /**
+   * The site without the posts that have problems of their own, for the dev server: one broken post
+   * then shows its error on its own page while the rest of the site renders. Undefined when a problem
+   * is not a post's own (a data file, the registry): everything depends on those.
+   */
+  soundModel: SiteModel | undefined;
 }
 
 /** A second weekly post in one week, per language, is refused naming the first. */
@@ -103,7 +109,7 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
     message: classifyPostPath(file.relativePath) === 'ignored' ? 'is not a post (an editor, system or other file) and was ignored.' : 'was ignored.',
   }));
   const registry = parseRegistry(files, problems);
-  if (!registry) return { model: undefined, problems, notes, posts: [] };
+  if (!registry) return { model: undefined, problems, notes, posts: [], soundModel: undefined };
   const closes = parseClosesCsv(files.closes.path, files.closes.text, registry.indices.map((index) => index.id));
   problems.push(...closes.problems);
   const schema = createFrontmatterSchema(registry);
@@ -156,6 +162,11 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
     };
   });
   posts.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
-  if (problems.length > 0) return { model: undefined, problems, notes, posts };
-  return { model: { registry, series, ratio, posts, visiblePosts: posts.filter((post) => post.isVisible) }, problems, notes, posts };
+  const compose = (included: readonly SitePost[]): SiteModel => ({ registry, series, ratio, posts: included, visiblePosts: included.filter((post) => post.isVisible) });
+  if (problems.length === 0) return { model: compose(posts), problems, notes, posts, soundModel: compose(posts) };
+  const postFiles = new Set(files.posts.map((file) => file.path));
+  const broken = new Set(problems.map((problem) => problem.file));
+  const isSound = (post: SitePost) => !broken.has(post.source.file) && !(post.translation && broken.has(post.translation.file));
+  const soundModel = problems.every((problem) => postFiles.has(problem.file)) ? compose(posts.filter(isSound)) : undefined;
+  return { model: undefined, problems, notes, posts, soundModel };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, type Problem } from '../lib/problems.ts';
 import { classifyPostPath, type ContentFile, type ContentFiles } from '../lib/content-files.ts';
+import { getBrokenPostPages, type BrokenPostPage } from '../lib/post-views.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
 import type { Visibility } from '../lib/visibility.ts';
 import { displayPath, type Environment } from './environment.ts';
@@ -53,6 +54,23 @@ export function loadSite(environment: Environment, visibility: Partial<Visibilit
   return model;
 }
 
+/** The site as the dev server shows it: the sound posts, and the pages of broken ones with their problems. */
+export interface DevSite {
+  site: SiteModel;
+  brokenPostPages: readonly BrokenPostPage[];
+}
+
+/**
+ * Reads the site for the dev server, drafts included. A post with problems of its own leaves the rest
+ * of the site working: its pages show its error (see src/pages/[lang]/posts/[slug].astro). A problem in
+ * a data file still stops every page, since every page depends on the data.
+ */
+export function loadDevSite(environment: Environment): DevSite {
+  const { soundModel, problems } = buildSiteModel(readContentFiles(environment), { now: environment.now, includeDrafts: true });
+  if (!soundModel) throw toContentError(problems, environment.root);
+  return { site: soundModel, brokenPostPages: getBrokenPostPages(problems) };
+}
+
 /**
  * Production models by content directory and clock, shared through `globalThis`: the integration runs
  * in Astro's config loader and the pages in Vite's module runner, each with its own copy of this
@@ -84,7 +102,7 @@ export function loadProductionSite(environment: Environment): SiteModel {
  * stack it cannot map), so it has none; `loc` instead points Astro's error overlay at the first
  * problem's file and line, which it shows as a code frame.
  */
-function toContentError(problems: readonly Problem[], root: string): ContentError {
+export function toContentError(problems: readonly Problem[], root: string): ContentError {
   const error = new ContentError(problems);
   error.stack = '';
   const first = problems.find((problem) => problem.line !== undefined) ?? problems[0];

@@ -141,6 +141,14 @@ describe('npm run dev', () => {
     await waitFor('the error page', 30, async () => ((await fetchPage('/ja/posts/2026-02-13/')).status === 500 ? true : undefined));
     expect(await overlayText('/ja/posts/2026-02-13/')).toContain(line.trim());
     await waitFor('the message in the terminal', 10, async () => (output.includes(line) ? true : undefined));
+    // Only the broken post's pages fail, and only they print its message; the rest of the site renders.
+    const printed = output.length;
+    expect((await fetchPage('/ja/')).status).toBe(200);
+    expect((await fetchPage('/ja/posts/2026-02-06/')).status).toBe(200);
+    expect((await fetchPage('/en/archive/')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(output.slice(printed), 'other pages print nothing of it').not.toContain(line);
+    expect((await fetchPage('/en/posts/2026-02-13/')).status).toBe(500);
 
     writeFileSync(file, original);
     const page = await waitFor('the page to recover', 30, async () => {
