@@ -1,12 +1,16 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite, FIXTURE_CONTENT, FIXTURE_DIST, SAMPLE_DIST } from './helpers/build-site.ts';
+import { ensureBrowser } from './helpers/find-browser.ts';
 
 /**
- * Builds the shipped sample site and the fixture site once, one after the other (the machine has two
+ * Finds (or installs) Chromium, then builds the shipped sample site and the fixture site once, one after the other (the machine has two
  * cores), before any test file runs; build, feed and browser tests read what these builds wrote.
  */
 export default async function setup(): Promise<void> {
+  // Before anything is built: a machine without a browser stops here with one message saying what to
+  // install, instead of failing browser test files one by one. Test workers inherit the variable.
+  process.env['CHROMIUM_PATH'] = ensureBrowser();
   for (const [name, outDir, contentDir] of [
     ['sample', SAMPLE_DIST, undefined],
     ['fixture', FIXTURE_DIST, FIXTURE_CONTENT],

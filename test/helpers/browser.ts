@@ -51,7 +51,7 @@ export async function serveDir(dir: string): Promise<StaticSite> {
   };
 }
 
-/** Debian's Chromium, as installed by .ci/run. */
+/** The Chromium the global setup found or installed (test/helpers/find-browser.ts). */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
