@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { getLeadFigures, groupArchive } from '../../src/lib/archive.ts';
+import { TEST_NOW } from '../helpers/build-site.ts';
 import { makeModel } from '../helpers/model.ts';
 
 describe('groupArchive', () => {
@@ -37,14 +38,30 @@ describe('groupArchive', () => {
 });
 
 describe('getLeadFigures', () => {
-  test('gives the Russell 2000 Growth close, weekly move and the ratio published for 2026-02-13', () => {
-    const model = makeModel([{ date: '2026-02-13', topics: ['china'] }]);
+  test('gives the close and weekly move of the ratio\'s numerator, and the ratio, on the post\'s date', () => {
+    const closes = {
+      '2026-02-06': { russell2000growth: 1000, sp500: 4000, djia: 40000 },
+      '2026-02-13': { russell2000growth: 980, sp500: 4100, djia: 40000 },
+    };
+    const model = makeModel([{ date: '2026-02-13', topics: ['china'] }], TEST_NOW, { closes });
     const lead = getLeadFigures(model.posts[0]!, model.registry);
     expect(lead?.index.id).toBe('russell2000growth');
-    expect(lead?.close).toBe(1709.95);
-    expect(lead?.change).toBeCloseTo(-24.27, 2);
-    expect(lead?.changePercent.toFixed(2)).toBe('-1.40');
-    expect(lead?.ratio?.toFixed(2)).toBe('25.01');
+    expect(lead?.close).toBe(980);
+    expect(lead?.change).toBeCloseTo(-20, 10);
+    expect(lead?.changePercent).toBeCloseTo(-2, 10);
+    expect(lead?.ratio).toBeCloseTo((980 / 4100) * 100, 10);
+  });
+
+  test('follows the configured ratio: the lead index is its numerator, whichever that is', () => {
+    const closes = {
+      '2026-02-06': { russell2000growth: 1000, sp500: 4000, djia: 40000 },
+      '2026-02-13': { russell2000growth: 980, sp500: 4100, djia: 40400 },
+    };
+    const model = makeModel([{ date: '2026-02-13', topics: ['china'] }], TEST_NOW, { closes, site: { ratio: { numerator: 'djia', denominator: 'sp500' } } });
+    const lead = getLeadFigures(model.posts[0]!, model.registry);
+    expect(lead?.index.id).toBe('djia');
+    expect(lead?.changePercent).toBeCloseTo(1, 10);
+    expect(lead?.ratio).toBeCloseTo((40400 / 4100) * 100, 10);
   });
 
   test('is undefined for a feature without market data', () => {

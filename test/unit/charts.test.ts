@@ -3,58 +3,64 @@ import {
   availableCharts, buildCustomChart, buildPostChart, buildRebasedChart, buildRelativeStrengthChart,
   buildWeeklyChangeChart, planPostCharts, type ChartData, type ChartedPost,
 } from '../../src/lib/charts.ts';
+import { shiftWeek } from '../../src/lib/dates.ts';
 import type { CustomChart } from '../../src/lib/frontmatter.ts';
 import type { Observation } from '../../src/lib/series.ts';
 import type { SitePost } from '../../src/lib/site-model.ts';
-import { readEnvironment } from '../../src/site/environment.ts';
-import { loadSite } from '../../src/site/read-content.ts';
 import { TEST_NOW } from '../helpers/build-site.ts';
+import { makeRegistry } from '../helpers/content.ts';
+import { makeModel } from '../helpers/model.ts';
 
-const site = loadSite(readEnvironment({ SHUHO_NOW: TEST_NOW }));
-const weekly = site.posts.find((post) => post.slug === '2026-02-13') as SitePost;
-const feature = site.posts.find((post) => post.slug === '2025-10-10-q3-small-caps') as SitePost;
 const AS_OF = '2026-02-13';
+/**
+ * Six weeks up to the post and one after it, which no chart of the post may show. Ratios
+ * (R2000G ÷ S&P 500): 25, 26, 25.5, 25, 27.5, 27.22…, then 30; a three-week average keeps them short.
+ */
+const CLOSES = {
+  '2026-01-09': { russell2000growth: 1000, sp500: 4000, djia: 40000 },
+  '2026-01-16': { russell2000growth: 1040, sp500: 4000, djia: 40400 },
+  '2026-01-23': { russell2000growth: 1020, sp500: 4000, djia: 40000 },
+  '2026-01-30': { russell2000growth: 1000, sp500: 4000, djia: 40000 },
+  '2026-02-06': { russell2000growth: 1100, sp500: 4000, djia: 40000 },
+  '2026-02-13': { russell2000growth: 1078, sp500: 3960, djia: 40200 },
+  '2026-02-20': { russell2000growth: 1200, sp500: 4000, djia: 40000 },
+};
+const site = makeModel([{ date: AS_OF, topics: ['small-cap-growth'] }], TEST_NOW, { closes: CLOSES, site: { movingAverageWeeks: 3 } });
+const weekly = site.posts[0] as SitePost;
 
-describe('the sample data', () => {
-  test('runs past the weekly post, so the charts below really have later data to leave out', () => {
-    expect(site.series.get('russell2000growth')?.at(-1)?.date).toBe('2026-08-28');
-    expect(site.ratio.at(-1)?.date).toBe('2026-08-28');
-  });
-});
+/** Observations of consecutive weeks from `firstFriday`, one close each. */
+function weeklyObservations(firstFriday: string, closes: readonly number[]): Observation[] {
+  return closes.map((close, i) => ({ date: shiftWeek(firstFriday, i), week: shiftWeek(firstFriday, i), close }));
+}
 
 describe('buildRelativeStrengthChart', () => {
   const ja = buildRelativeStrengthChart(site, AS_OF, 'ja');
   const en = buildRelativeStrengthChart(site, AS_OF, 'en');
 
   test('covers every week from the start of the series to the as-of date, and nothing after', () => {
-    expect(ja.dates?.[0]).toBe('2024-11-22');
-    expect(ja.dates?.at(-1)).toBe(AS_OF);
-    expect(ja.dates).toHaveLength(65);
-    expect(ja.categories).toHaveLength(65);
-    expect(ja.series.map((series) => series.values.length)).toEqual([65, 65]);
+    expect(ja.dates).toEqual(['2026-01-09', '2026-01-16', '2026-01-23', '2026-01-30', '2026-02-06', AS_OF]);
+    expect(ja.categories).toHaveLength(6);
+    expect(ja.series.map((series) => series.values.length)).toEqual([6, 6]);
   });
 
-  test('ends on the published ratio and a moving average that gives the +0.37 point deviation', () => {
+  test('plots the ratio of the closes and its moving average, rounded to four decimals', () => {
     const [ratio, average] = ja.series;
-    expect(ratio?.values.at(-1)?.toFixed(2)).toBe('25.01');
-    const deviation = (ratio?.values.at(-1) ?? 0) - (average?.values.at(-1) ?? 0);
-    expect(deviation.toFixed(2)).toBe('0.37');
+    expect(ratio?.values).toEqual([25, 26, 25.5, 25, 27.5, 27.2222]);
+    expect(average?.values.at(-1)).toBe(Math.round(((25 + 27.5 + (1078 / 3960) * 100) / 3) * 10_000) / 10_000);
   });
 
-  test('leaves the 26-week average empty until its window is full', () => {
-    const average = ja.series[1]?.values ?? [];
-    expect(average.slice(0, 25).every((value) => value === null)).toBe(true);
-    expect(average[25]).not.toBeNull();
+  test('leaves the average empty until its window is full', () => {
+    expect(ja.series[1]?.values.slice(0, 3)).toEqual([null, null, 25.5]);
   });
 
   test('labels dates, title and legend in the page language', () => {
     expect(ja.categories.at(-1)).toBe('2026年2月13日');
     expect(en.categories.at(-1)).toBe('Feb 13, 2026');
-    expect(ja.title).toBe('R2000G ÷ S&P 500の相対比率と26週移動平均');
-    expect(en.series.map((series) => series.label)).toEqual(['R2000G ÷ S&P 500', '26-week moving average']);
+    expect(ja.title).toBe('R2000G ÷ S&P 500の相対比率と3週移動平均');
+    expect(en.series.map((series) => series.label)).toEqual(['R2000G ÷ S&P 500', '3-week moving average']);
     expect(en.caption).toEqual({
       asOf: 'As of February 13, 2026',
-      source: `Source: ${site.registry.site.dataCredit.en}`,
+      source: 'Source: Index closes: test data.',
       unit: 'Unit: percent (%)',
     });
   });
@@ -65,41 +71,53 @@ describe('buildRelativeStrengthChart', () => {
 
   test('summarises the chart in its alt text', () => {
     expect(en.alt).toBe(
-      'Line chart "Relative strength: R2000G ÷ S&P 500 and its 26-week average" from Nov 22, 2024 to Feb 13, 2026. ' +
-        'R2000G ÷ S&P 500 went from 26.45% to 25.01%; 26-week moving average went from 24.44% to 24.64%.',
+      'Line chart "Relative strength: R2000G ÷ S&P 500 and its 3-week average" from Jan 9, 2026 to Feb 13, 2026. ' +
+        'R2000G ÷ S&P 500 went from 25.00% to 27.22%; 3-week moving average went from 25.50% to 26.57%.',
     );
   });
 
   test('refuses a date with no ratio', () => {
-    expect(() => buildRelativeStrengthChart(site, '2024-11-15', 'en')).toThrowErrorMatchingInlineSnapshot(
-      `[RangeError: relative-strength: no ratio of russell2000growth and sp500 in the week of 2024-11-15]`,
+    expect(() => buildRelativeStrengthChart(site, '2026-01-02', 'en')).toThrowErrorMatchingInlineSnapshot(
+      `[RangeError: relative-strength: no ratio of russell2000growth and sp500 in the week of 2026-01-02]`,
     );
+  });
+
+  test('has a category for every week and null where a week is missing', () => {
+    const ratio = site.ratio.filter((point) => point.week !== '2026-01-23');
+    const spec = buildRelativeStrengthChart({ ...site, ratio }, AS_OF, 'en');
+    expect(spec.dates).toHaveLength(6);
+    expect(spec.series[0]?.values.slice(1, 4)).toEqual([26, null, 25]);
   });
 });
 
 describe('buildRebasedChart', () => {
-  const spec = buildRebasedChart(site, AS_OF, 'en');
-
   test('starts 52 weeks before the as-of date at 100 for every index and ends on the as-of date', () => {
+    // Sixty weeks of history: the chart starts at the eighth, 2025-02-14.
+    const first = shiftWeek(AS_OF, -59);
+    const long: ChartData = {
+      registry: site.registry,
+      series: new Map([
+        ['russell2000growth', weeklyObservations(first, Array.from({ length: 60 }, (_, i) => 100 + i))],
+        ['sp500', weeklyObservations(first, Array.from({ length: 60 }, () => 4000))],
+        ['djia', weeklyObservations(first, Array.from({ length: 60 }, (_, i) => 40000 - i))],
+      ]),
+      ratio: [],
+    };
+    const spec = buildRebasedChart(long, AS_OF, 'en');
     expect(spec.dates?.[0]).toBe('2025-02-14');
     expect(spec.dates?.at(-1)).toBe(AS_OF);
     expect(spec.dates).toHaveLength(53);
     expect(spec.series.map((series) => series.values[0])).toEqual([100, 100, 100]);
+    expect(spec.series[0]?.values.at(-1)).toBeCloseTo((159 / 107) * 100, 4);
     expect(spec.baseline).toBe(100);
-  });
-
-  test('ends on each close divided by its close a year earlier', () => {
-    const closeOn = (id: string, date: string) => site.series.get(id)?.find((observation) => observation.date === date)?.close ?? Number.NaN;
-    const expected = (1709.95 / closeOn('russell2000growth', '2025-02-14')) * 100;
-    expect(spec.series[0]?.values.at(-1)).toBeCloseTo(expected, 4);
-    expect(spec.series.map((series) => series.label)).toEqual(['R2000G', 'S&P 500', 'Dow']);
     expect(spec.title).toBe('Indices rebased to 100 on February 14, 2025');
   });
 
-  test('rebases the whole series when it is shorter than a year', () => {
-    const early = buildRebasedChart(site, '2025-03-07', 'ja');
-    expect(early.dates?.[0]).toBe('2024-11-22');
-    expect(early.series.every((series) => series.values[0] === 100)).toBe(true);
+  test('rebases the whole series when it is shorter than a year, ending on each close over its first', () => {
+    const spec = buildRebasedChart(site, AS_OF, 'en');
+    expect(spec.dates?.[0]).toBe('2026-01-09');
+    expect(spec.series.map((series) => series.label)).toEqual(['R2000G', 'S&P 500', 'Dow']);
+    expect(spec.series.map((series) => [series.values[0], series.values.at(-1)])).toEqual([[100, 107.8], [100, 99], [100, 100.5]]);
   });
 
   test('takes a holiday week\'s Thursday close as the base when that is the week 52 weeks back', () => {
@@ -109,8 +127,8 @@ describe('buildRebasedChart', () => {
       { date: '2025-04-25', week: '2025-04-25', close: 110 },
       { date: '2026-04-17', week: '2026-04-17', close: 120 },
     ];
-    const registry = { ...site.registry, indices: site.registry.indices.slice(0, 1) };
-    const data: ChartData = { registry, series: new Map([['russell2000growth', observations]]), ratio: [] };
+    const registry = makeRegistry();
+    const data: ChartData = { registry: { ...registry, indices: registry.indices.slice(0, 1) }, series: new Map([['russell2000growth', observations]]), ratio: [] };
     const spec = buildRebasedChart(data, '2026-04-17', 'en');
     expect(spec.dates?.[0]).toBe('2025-04-17');
     expect(spec.dates).toHaveLength(53);
@@ -120,58 +138,69 @@ describe('buildRebasedChart', () => {
   });
 });
 
-describe('gaps in the history', () => {
-  test('the relative-strength line has a category for every week and null where a week is missing', () => {
-    const ratio = site.ratio.filter((point) => point.week !== '2025-06-06');
-    const spec = buildRelativeStrengthChart({ ...site, ratio }, AS_OF, 'en');
-    const gap = spec.dates?.indexOf('2025-06-06') ?? -1;
-    expect(gap).toBeGreaterThan(0);
-    expect(spec.series[0]?.values[gap]).toBeNull();
-    expect(spec.series[0]?.values[gap - 1]).not.toBeNull();
-    expect(spec.dates).toHaveLength(65);
-  });
-});
-
 describe('buildWeeklyChangeChart', () => {
   const ja = buildWeeklyChangeChart(site, weekly.figures as NonNullable<SitePost['figures']>, 'ja');
 
-  test('has one bar per index with the published changes, signed, in registry colours', () => {
+  test('has one bar per index with its change on the week, signed, in registry colours', () => {
     expect(ja.categories).toEqual(['R2000G', 'S&P 500', 'NYダウ']);
-    expect(ja.series[0]?.values.map((value) => value?.toFixed(2))).toEqual(['-1.40', '-1.39', '-1.23']);
-    expect(ja.series[0]?.barColors).toEqual(site.registry.indices.map((index) => index.color));
+    expect(ja.series[0]?.values).toEqual([-2, -1, 0.5]);
+    expect(ja.series[0]?.barColors).toEqual(['#0f6fc6', '#d35400', '#6c7a89']);
     expect(ja.format).toEqual({ decimals: 2, signed: true, template: '{value}%' });
-    expect(ja.alt).toBe('棒グラフ「2026年2月13日までの1週間の騰落率」。R2000G −1.40%、S&P 500 −1.39%、NYダウ −1.23%。');
+    expect(ja.alt).toBe('棒グラフ「2026年2月13日までの1週間の騰落率」。R2000G −2.00%、S&P 500 −1.00%、NYダウ +0.50%。');
   });
 });
 
-describe('buildCustomChart', () => {
-  const [forwardPe, q3Returns, sectors] = feature.charts as [CustomChart, CustomChart, CustomChart];
+const FORWARD_PE: CustomChart = {
+  id: 'forward-pe',
+  type: 'bar',
+  title: { ja: 'ETFの予想PER(倍)', en: 'Forward P/E of index ETFs (times)' },
+  unit: 'multiple',
+  labels: ['IWM', 'IWV', 'SPY', 'IWO'],
+  datasets: [{ label: { ja: '予想PER', en: 'Forward P/E' }, values: [24.64, 22.32, 22.5, 36.38] }],
+  source: 'MarketWatch',
+  horizontal: false,
+};
+const Q3_RETURNS: CustomChart = {
+  id: 'q3-index-returns',
+  type: 'bar',
+  title: { ja: '2025年7〜9月期の指数リターン', en: 'Index returns, Q3 2025' },
+  unit: 'percent',
+  labels: [{ ja: '米国小型株', en: 'US Small Cap' }, { ja: '米国大型株', en: 'US Large Cap' }],
+  // YAML reads 8.0 as 8: the precision comes from the other values.
+  datasets: [{ label: { ja: '7〜9月期リターン', en: 'Q3 return' }, values: [8, 7.8] }],
+  source: 'Morningstar',
+  horizontal: true,
+};
+const FEATURE_DATE = '2025-10-10';
 
+describe('buildCustomChart', () => {
   test('keeps the values and labels the author declared, localized', () => {
-    const ja = buildCustomChart(forwardPe, feature.date, 'ja');
+    const ja = buildCustomChart(FORWARD_PE, FEATURE_DATE, 'ja');
     expect(ja.categories).toEqual(['IWM', 'IWV', 'SPY', 'IWO']);
     expect(ja.series[0]?.values).toEqual([24.64, 22.32, 22.5, 36.38]);
     expect(ja.series[0]?.label).toBe('予想PER');
     expect(ja.format).toEqual({ decimals: 2, signed: false, template: '{value}倍' });
-    expect(buildCustomChart(forwardPe, feature.date, 'en').format.template).toBe('{value}x');
+    expect(buildCustomChart(FORWARD_PE, FEATURE_DATE, 'en').format.template).toBe('{value}x');
+    expect(buildCustomChart(Q3_RETURNS, FEATURE_DATE, 'ja').categories).toEqual(['米国小型株', '米国大型株']);
   });
 
   test('writes values to the precision the author wrote them', () => {
-    const spec = buildCustomChart(q3Returns, feature.date, 'en');
+    const spec = buildCustomChart(Q3_RETURNS, FEATURE_DATE, 'en');
     expect(spec.format.decimals).toBe(1);
-    expect(spec.alt).toBe('Bar chart "Index returns, Q3 2025". US Small Cap 8.0%; US Large Cap 7.8%; US Market 7.0%; Small-cap growth 8.4%.');
+    expect(spec.alt).toBe('Bar chart "Index returns, Q3 2025". US Small Cap 8.0%; US Large Cap 7.8%.');
   });
 
   test('passes on the horizontal layout and dates the chart by the post', () => {
-    const spec = buildCustomChart(sectors, feature.date, 'en');
+    const spec = buildCustomChart(Q3_RETURNS, FEATURE_DATE, 'en');
     expect(spec.horizontal).toBe(true);
-    expect(spec.asOf).toBe('2025-10-10');
-    expect(spec.caption.source).toBe('Source: MarketWatch');
+    expect(spec.asOf).toBe(FEATURE_DATE);
+    expect(spec.caption.source).toBe('Source: Morningstar');
   });
 });
 
 describe('no look-ahead', () => {
   test('a weekly post\'s charts are the same whether or not the series runs past its date', () => {
+    expect(site.series.get('russell2000growth')?.at(-1)?.date).toBe('2026-02-20');
     const truncated: ChartData = {
       registry: site.registry,
       series: new Map([...site.series].map(([id, observations]) => [id, observations.filter((observation) => observation.date <= AS_OF)])),
@@ -187,6 +216,7 @@ describe('no look-ahead', () => {
 
 describe('planPostCharts', () => {
   const weeklyPost: ChartedPost = { kind: 'weekly', date: AS_OF, figures: weekly.figures, charts: [] };
+  const featurePost: ChartedPost = { kind: 'feature', date: FEATURE_DATE, figures: undefined, charts: [FORWARD_PE, Q3_RETURNS] };
   const file = 'content/posts/ja/2026/2026-02-13.mdx';
 
   test('gives a weekly post that places no built-in chart all three after its body', () => {
@@ -202,15 +232,13 @@ describe('planPostCharts', () => {
   });
 
   test('adds a declared chart the body never places after the body', () => {
-    const post: ChartedPost = { kind: 'feature', date: feature.date, figures: undefined, charts: feature.charts };
-    expect(planPostCharts(post, ['top-contributors'], 'f.mdx').map((chart) => `${chart.name}:${chart.placement}`)).toEqual([
-      'top-contributors:body', 'forward-pe:after-body', 'q3-index-returns:after-body', 'smallcap600-sectors:after-body',
+    expect(planPostCharts(featurePost, ['q3-index-returns'], 'f.mdx').map((chart) => `${chart.name}:${chart.placement}`)).toEqual([
+      'q3-index-returns:body', 'forward-pe:after-body',
     ]);
   });
 
   test('refuses a name the post has no chart for, listing those it has', () => {
-    const post: ChartedPost = { kind: 'feature', date: feature.date, figures: undefined, charts: feature.charts.slice(0, 1) };
-    expect(() => planPostCharts(post, ['rebased'], 'content/posts/ja/2025/x.mdx')).toThrowErrorMatchingInlineSnapshot(
+    expect(() => planPostCharts({ ...featurePost, charts: [FORWARD_PE] }, ['rebased'], 'content/posts/ja/2025/x.mdx')).toThrowErrorMatchingInlineSnapshot(
       `[Error: content/posts/ja/2025/x.mdx: <Chart name="rebased" />: no such chart; this post has forward-pe.]`,
     );
   });

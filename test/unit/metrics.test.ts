@@ -9,7 +9,10 @@ import {
 import { buildSeries, countUpToWeek, upToWeek, type Observation } from '../../src/lib/series.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
-// The shipped history (93 weeks, 2024-11-22 to 2026-08-28): the published figures must come out of it.
+// The one place unit tests read content/ (with stated-figures.test.ts), on purpose: the figures published
+// for the sample week ending 2026-02-13 must come out of the shipped history (93 weeks, 2024-11-22 to
+// 2026-08-28), which also runs past that week so look-ahead would show. Tests of the rules themselves
+// declare their own weeks with `weekly()`.
 const CLOSES = path.join(ROOT, 'content', 'data', 'closes.csv');
 const parsed = parseClosesCsv('content/data/closes.csv', readFileSync(CLOSES, 'utf8'), ['russell2000growth', 'sp500', 'djia']);
 const { series } = buildSeries(parsed.rows.map((row) => ({ ...row, file: 'content/data/closes.csv' })), () => 'XNYS');
@@ -79,8 +82,10 @@ describe('computeIndexFigures on 2026-02-13 from the shipped data', () => {
     expect(figures?.high52).toEqual({ date: '2026-02-06', week: '2026-02-06', close: 50115.67 });
   });
   test('is undefined without a close in the week or before it', () => {
-    expect(computeIndexFigures('sp500', history('sp500'), '2024-11-22')).toBeUndefined();
-    expect(computeIndexFigures('sp500', [], AS_OF)).toBeUndefined();
+    const closes = weekly('2026-01-02', [100, 110]);
+    expect(computeIndexFigures('x', closes, '2026-01-02')).toBeUndefined();
+    expect(computeIndexFigures('x', closes, '2026-01-16')).toBeUndefined();
+    expect(computeIndexFigures('x', [], AS_OF)).toBeUndefined();
   });
   test('a first year has no year-to-date figure', () => {
     const figures = computeIndexFigures('x', weekly('2026-01-02', [100, 110]), '2026-01-09');
@@ -131,11 +136,11 @@ describe('no look-ahead', () => {
     expect(computeIndexFigures('russell2000growth', history('russell2000growth'), '2026-08-28')?.high52.close).toBe(2019.9);
     expect(computeIndexFigures('russell2000growth', history('russell2000growth'), AS_OF)?.high52.close).toBe(1785.32);
   });
-  test('upToWeek keeps the as-of week itself and drops everything after', () => {
-    const kept = upToWeek(history('sp500'), AS_OF);
-    expect(kept.at(-1)?.date).toBe(AS_OF);
-    expect(kept.every((o) => o.week <= AS_OF)).toBe(true);
-    expect(kept.length).toBe(history('sp500').filter((o) => o.date <= AS_OF).length);
+  test('upToWeek keeps the as-of week itself, a holiday Thursday included, and drops everything after', () => {
+    const closes: Observation[] = [...weekly('2026-03-20', [1, 2]), { date: '2026-04-02', week: '2026-04-03', close: 3 }, ...weekly('2026-04-10', [4])];
+    expect(upToWeek(closes, '2026-04-03').map((o) => o.close)).toEqual([1, 2, 3]);
+    expect(upToWeek(closes, '2026-03-13')).toEqual([]);
+    expect(upToWeek(closes, '2026-12-25')).toEqual(closes);
   });
   test('countUpToWeek finds the cut by binary search, before the first and after the last week too', () => {
     const weeks = [{ week: '2026-01-02' }, { week: '2026-01-09' }, { week: '2026-01-16' }] as const;
@@ -163,11 +168,13 @@ describe('the ratio and its moving average', () => {
     expect(relative?.movingAverage).toBeCloseTo(window.reduce((a, b) => a + b, 0) / 26, 10);
   });
   test('the first 25 weeks have no moving average, and so no deviation', () => {
-    expect(ratio.findIndex((point) => point.movingAverage !== undefined)).toBe(25);
-    const early = computeRelativeFigures(ratio, '2024-11-29', 26);
-    expect(early?.ratio).toBeGreaterThan(0);
+    const points = ratioSeries(weekly('2025-01-03', Array.from({ length: 27 }, () => 10)), weekly('2025-01-03', Array.from({ length: 27 }, () => 40)), 26);
+    expect(points.findIndex((point) => point.movingAverage !== undefined)).toBe(25);
+    const early = computeRelativeFigures(points, points[24]?.week ?? '', 26);
+    expect(early?.ratio).toBe(25);
     expect(early?.deviation).toBeUndefined();
     expect(early?.relativeDeviation).toBeUndefined();
+    expect(computeRelativeFigures(points, points[25]?.week ?? '', 26)).toMatchObject({ movingAverage: 25, deviation: 0, relativeDeviation: 0 });
   });
   test('only weeks where both indices closed count', () => {
     const points = ratioSeries(weekly('2026-01-02', [10, 20]), weekly('2026-01-09', [40]), 2);
@@ -178,8 +185,10 @@ describe('the ratio and its moving average', () => {
     expect(ratioSeries(weekly('2026-01-09', [20]), tokyo, 1)).toMatchObject([{ week: '2026-01-09', ratio: 50, movingAverage: 50 }]);
   });
   test('is undefined in a week without closes', () => {
-    expect(computeRelativeFigures(ratio, '2026-02-20', 26)?.ratio).toBeGreaterThan(0);
-    expect(computeRelativeFigures(ratio, '2024-11-15', 26)).toBeUndefined();
+    const points = ratioSeries(weekly('2026-01-02', [10, null, 10]), weekly('2026-01-02', [40, 40, 40]), 2);
+    expect(computeRelativeFigures(points, '2026-01-02', 2)?.ratio).toBe(25);
+    expect(computeRelativeFigures(points, '2026-01-09', 2)).toBeUndefined();
+    expect(computeRelativeFigures(points, '2025-12-26', 2)).toBeUndefined();
   });
   test('a gap in the window leaves the average undefined and names the missing weeks', () => {
     const points = ratioSeries(weekly('2026-01-02', [10, 10, null, 10, 10]), weekly('2026-01-02', [100, 100, 100, 100, 100]), 3);

@@ -1,18 +1,33 @@
 import { describe, expect, test } from 'vitest';
+import { getPostPages } from '../../src/lib/post-views.ts';
 import type { SitePost } from '../../src/lib/site-model.ts';
-import { readEnvironment } from '../../src/site/environment.ts';
 import { getPostChart, getPostCharts, getSiteCharts } from '../../src/site/post-charts.ts';
-import { loadSite } from '../../src/site/read-content.ts';
 import { CHART_PNG_SIZE } from '../../src/site/render-chart.ts';
-import { TEST_NOW } from '../helpers/build-site.ts';
 import { makeModel } from '../helpers/model.ts';
 
-const site = loadSite(readEnvironment({ SHUHO_NOW: TEST_NOW }));
+/** A feature's declared chart, as frontmatter lines. */
+const FORWARD_PE = [
+  'charts:',
+  '  - id: forward-pe',
+  '    type: bar',
+  '    title: { ja: "ETFの予想PER(倍)", en: "Forward P/E of index ETFs (times)" }',
+  '    unit: multiple',
+  '    labels: [IWM, IWV, SPY, IWO]',
+  '    datasets:',
+  '      - label: { ja: "予想PER", en: "Forward P/E" }',
+  '        values: [24.64, 22.32, 22.5, 36.38]',
+  '    source: MarketWatch',
+];
+
+const site = makeModel([
+  { date: '2026-02-13', topics: ['small-cap-growth'], body: '<Chart name="weekly-change" />\n\nText.\n\n<Chart name="rebased" />\n<Chart name="relative-strength" />' },
+  { date: '2025-10-10', slug: 'q3-small-caps', topics: ['valuations'], frontmatter: FORWARD_PE },
+]);
 const weekly = site.posts.find((post) => post.slug === '2026-02-13') as SitePost;
 const feature = site.posts.find((post) => post.slug === '2025-10-10-q3-small-caps') as SitePost;
 
 describe('getPostCharts', () => {
-  test('lists the sample weekly post\'s charts in the order its body places them', () => {
+  test('lists a weekly post\'s charts in the order its body places them', () => {
     for (const locale of ['ja', 'en'] as const) {
       expect(getPostCharts(site, weekly, locale).map((chart) => `${chart.name}:${chart.placement}`)).toEqual([
         'weekly-change:body', 'rebased:body', 'relative-strength:body',
@@ -24,6 +39,7 @@ describe('getPostCharts', () => {
     const [first] = getPostCharts(site, feature, 'en');
     expect(first).toMatchObject({
       name: 'forward-pe',
+      placement: 'after-body',
       title: 'Forward P/E of index ETFs (times)',
       alt: 'Bar chart "Forward P/E of index ETFs (times)". IWM 24.64x; IWV 22.32x; SPY 22.50x; IWO 36.38x.',
       width: CHART_PNG_SIZE.width,
@@ -53,9 +69,31 @@ describe('getPostChart', () => {
 });
 
 describe('getSiteCharts', () => {
-  test('publishes each distinct chart of every visible page once', () => {
-    const charts = getSiteCharts(site);
+  // Two features of one day declaring the same chart show the same spec on four pages (two Japanese,
+  // two English fallbacks): two files, not four. The draft's charts are published nowhere.
+  const model = makeModel([
+    { date: '2026-02-13', topics: ['small-cap-growth'] },
+    { date: '2026-02-06', topics: ['small-cap-growth'], locales: ['ja'] },
+    { date: '2026-01-30', topics: ['small-cap-growth'], draft: true },
+    { date: '2025-10-10', slug: 'a', topics: ['valuations'], locales: ['ja'], frontmatter: FORWARD_PE },
+    { date: '2025-10-10', slug: 'b', topics: ['valuations'], locales: ['ja'], frontmatter: FORWARD_PE },
+  ]);
+  const charts = getSiteCharts(model);
+  const hashesOf = (posts: readonly SitePost[]) => getPostPages(posts).flatMap((page) => getPostCharts(model, page.post, page.locale).map((chart) => chart.hash));
+
+  test('publishes every chart of every visible page', () => {
+    expect(new Set(charts.map((chart) => chart.hash))).toEqual(new Set(hashesOf(model.visiblePosts)));
+  });
+
+  test('publishes a chart several pages show once', () => {
+    // 3 built-ins × 2 pages for each weekly post, and the shared feature chart in two languages.
+    expect(hashesOf(model.visiblePosts)).toHaveLength(16);
     expect(charts).toHaveLength(14);
-    expect(new Set(charts.map((chart) => chart.hash)).size).toBe(14);
+  });
+
+  test('publishes no chart of a draft', () => {
+    const draft = model.posts.find((post) => post.slug === '2026-01-30') as SitePost;
+    const published = new Set(charts.map((chart) => chart.hash));
+    expect(hashesOf([draft]).filter((hash) => published.has(hash))).toEqual([]);
   });
 });

@@ -1,38 +1,36 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
-import { getIndex, getRiskTopic, getTopic, IndexSchema, RiskTopicSchema, SiteConfigSchema, TopicSchema, type Registry } from '../../src/lib/registry.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+import { parseRegistry } from '../../src/lib/read-registry.ts';
+import { getIndex, getRiskTopic, getTopic, IndexSchema, SiteConfigSchema } from '../../src/lib/registry.ts';
 import { LOCALES, SOURCE_LOCALE } from '../../src/i18n/locale.ts';
-import { ROOT } from '../helpers/build-site.ts';
+import { makeContentFiles, makeRegistry, TEST_INDICES, TEST_SITE } from '../helpers/content.ts';
 
-const read = (file: string): unknown => JSON.parse(readFileSync(path.join(ROOT, 'content', file), 'utf8'));
+const registry = makeRegistry();
 
-const registry: Registry = {
-  site: SiteConfigSchema.parse(read('site.json')),
-  indices: z.array(IndexSchema).parse(read('data/indices.json')),
-  topics: z.array(TopicSchema).parse(read('data/topics.json')),
-  risks: z.array(RiskTopicSchema).parse(read('data/risks.json')),
-};
+describe('parseRegistry', () => {
+  test('fills in what an author may leave out: the calendar, import columns and the time zone', () => {
+    const indices = TEST_INDICES.map(({ calendar: _calendar, ...index }) => index);
+    const { timeZone: _timeZone, ...site } = TEST_SITE;
+    const files = makeContentFiles({ indices });
+    const problems: Problem[] = [];
+    const parsed = parseRegistry({ ...files, site: { ...files.site, text: JSON.stringify(site) } }, problems);
+    expect(problems).toEqual([]);
+    expect(parsed?.indices.map((index) => [index.id, index.calendar, index.importColumns])).toEqual([
+      ['russell2000growth', 'XNYS', []],
+      ['sp500', 'XNYS', []],
+      ['djia', 'XNYS', []],
+    ]);
+    expect(parsed?.site.timeZone).toBe('Asia/Tokyo');
+  });
+  test('reports every broken file at once, naming each', () => {
+    const files = makeContentFiles({ topics: [], risks: [{ id: 'x' }] });
+    const problems: Problem[] = [];
+    expect(parseRegistry({ ...files, site: { ...files.site, text: '{ "title": ' } }, problems)).toBeUndefined();
+    expect(problems.map((problem) => problem.file)).toEqual(['content/site.json', 'content/data/topics.json', 'content/data/risks.json', 'content/data/risks.json']);
+  });
+});
 
-describe('the shipped registry', () => {
-  test('has the three indices with names in both languages, a colour and a source', () => {
-    expect(registry.indices.map((index) => index.id)).toEqual(['russell2000growth', 'sp500', 'djia']);
-    for (const index of registry.indices) {
-      expect(index.name.ja).not.toBe('');
-      expect(index.name.en).not.toBe('');
-      expect(index.color).toMatch(/^#[0-9a-f]{6}$/i);
-    }
-  });
-  test('computes the ratio Russell 2000 Growth / S&P 500 over 26 weeks with a 0.05-point tolerance', () => {
-    expect(registry.site.ratio).toEqual({ numerator: 'russell2000growth', denominator: 'sp500' });
-    expect(registry.site.movingAverageWeeks).toBe(26);
-    expect(registry.site.derivedTolerance).toBe(0.05);
-  });
-  test('has the controlled topics and the watched risks', () => {
-    expect(registry.topics.map((topic) => topic.id)).toEqual(expect.arrayContaining(['small-cap-growth', 'large-cap-tech', 'private-credit', 'fed-rates', 'china', 'european-politics', 'middle-east', 'ukraine', 'valuations']));
-    expect(registry.risks.map((risk) => risk.id)).toEqual(expect.arrayContaining(['private-credit-lbo', 'private-credit-direct-lending', 'private-credit-bridge', 'private-credit-supply-chain', 'china-economy', 'european-politics', 'middle-east', 'ukraine']));
-  });
+describe('locales', () => {
   test('Japanese is the source language', () => {
     expect(LOCALES).toEqual(['ja', 'en']);
     expect(SOURCE_LOCALE).toBe('ja');
@@ -48,11 +46,11 @@ describe('schemas', () => {
     expect(IndexSchema.safeParse({ ...index, id: 'Nasdaq 100' }).error?.issues[0]?.message).toBe('expected an id in lower-case letters, digits and hyphens');
   });
   test('site.json is strict and bounded', () => {
-    const site = read('site.json') as Record<string, unknown>;
-    expect(SiteConfigSchema.safeParse({ ...site, movingAverageWeeks: 1 }).success).toBe(false);
-    expect(SiteConfigSchema.safeParse({ ...site, derivedTolerance: -0.1 }).success).toBe(false);
-    expect(SiteConfigSchema.safeParse({ ...site, titel: 'x' }).success).toBe(false);
-    expect(SiteConfigSchema.safeParse({ ...site, url: 'shuho.example' }).success).toBe(false);
+    expect(SiteConfigSchema.safeParse(TEST_SITE).success).toBe(true);
+    expect(SiteConfigSchema.safeParse({ ...TEST_SITE, movingAverageWeeks: 1 }).success).toBe(false);
+    expect(SiteConfigSchema.safeParse({ ...TEST_SITE, derivedTolerance: -0.1 }).success).toBe(false);
+    expect(SiteConfigSchema.safeParse({ ...TEST_SITE, titel: 'x' }).success).toBe(false);
+    expect(SiteConfigSchema.safeParse({ ...TEST_SITE, url: 'shuho.example' }).success).toBe(false);
   });
 });
 

@@ -27,7 +27,7 @@ describe('getRelatedPosts', () => {
   });
   test('keeps the best few of a long list in full ranking order, and none for a limit of 0', () => {
     const topics = ['private-credit', 'china', 'valuations', 'ukraine'];
-    // Sixty Fridays of 2025 and 2026 with closes (Good Friday and Independence Day closed the market).
+    // Sixty Fridays of 2025 and 2026 that are trading days (Good Friday and Independence Day closed the market).
     const fridays = Array.from({ length: 62 }, (_, i) => new Date(Date.UTC(2025, 0, 3 + 7 * i)).toISOString().slice(0, 10))
       .filter((date) => date !== '2025-04-18' && date !== '2025-07-04');
     const many = makeModel(fridays.map((date, i) => ({ date, topics: topics.filter((_, t) => (i * 7 + t * 3) % 5 < 2 + (t % 2)) })));

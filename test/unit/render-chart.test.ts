@@ -3,26 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { ChartSpec } from '../../src/lib/charts.ts';
 import { IMAGE_FONT_FAMILY, IMAGE_FONT_FILES, registerImageFonts } from '../../src/site/fonts.ts';
 import { CHART_PNG_SIZE, chartFileHash, getChartPng, renderChartPng } from '../../src/site/render-chart.ts';
+import { barSpec, lineSpec } from '../fixtures/chart-specs.ts';
 
-const spec: ChartSpec = {
-  id: 'weekly-change',
-  locale: 'ja',
-  type: 'bar',
-  horizontal: false,
-  title: '2026年2月13日までの1週間の騰落率',
-  asOf: '2026-02-13',
-  unit: 'percent',
-  format: { decimals: 2, signed: true, template: '{value}%' },
-  caption: { asOf: '2026年2月13日時点', source: '出典: テスト', unit: '単位: パーセント(%)' },
-  categoryLabel: '指数',
-  categories: ['R2000G', 'S&P 500', 'NYダウ'],
-  series: [{ label: '騰落率', values: [-1.3995, -1.3912, -1.2345], color: '#0f6fc6', barColors: ['#0f6fc6', '#d35400', '#6c7a89'], dash: 'solid', point: 'rect' }],
-  baseline: 0,
-  alt: '棒グラフ',
-};
+const spec = barSpec();
 
 /** The RGBA pixels of `text` drawn black on white in `font`. */
 function drawText(text: string, font: string): Uint8ClampedArray {
@@ -93,11 +78,7 @@ describe('renderChartPng', () => {
 
   test('draws the same bytes for the same spec, whatever the shared canvas drew before', async () => {
     const first = await renderChartPng(spec);
-    const line: ChartSpec = {
-      ...spec, id: 'rebased', type: 'line', categories: ['1月', '2月', '3月', '4月'],
-      series: [{ label: 'R2000G', values: [100, 104, 98, 110], color: '#d35400', dash: 'dashed', point: 'circle' }],
-    };
-    const other = await renderChartPng(line);
+    const other = await renderChartPng(lineSpec());
     expect(other.equals(first)).toBe(false);
     expect((await renderChartPng(spec)).equals(first)).toBe(true);
   });

@@ -1,22 +1,35 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { getPostPages } from '../../src/lib/post-views.ts';
-import type { SiteModel } from '../../src/lib/site-model.ts';
-import { imageCacheDir, readEnvironment } from '../../src/site/environment.ts';
-import { loadSite } from '../../src/site/read-content.ts';
+import { imageCacheDir } from '../../src/site/environment.ts';
 import { createWorkerDrawer } from '../../src/site/image-pool.ts';
 import { describeAssetCounts, drawUncachedImages, findSiteAsset, listSiteAssets, writeSiteAssets } from '../../src/site/site-assets.ts';
-import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
+import { makeModel } from '../helpers/model.ts';
+
+const SHARED_CHART = [
+  'charts:',
+  '  - id: returns',
+  '    type: bar',
+  '    title: { ja: "リターン", en: "Returns" }',
+  '    unit: percent',
+  '    labels: [A, B]',
+  '    datasets:',
+  '      - label: { ja: "リターン", en: "Return" }',
+  '        values: [1.5, -2.25]',
+  '    source: Example',
+];
+/** A weekly post in both languages, and two Japanese-only features of one day showing the same chart. */
+const site = makeModel([
+  { date: '2026-02-13', topics: ['small-cap-growth'] },
+  { date: '2025-10-10', slug: 'a', topics: ['valuations'], locales: ['ja'], frontmatter: SHARED_CHART },
+  { date: '2025-10-10', slug: 'b', topics: ['valuations'], locales: ['ja'], frontmatter: SHARED_CHART },
+]);
 
 describe('site assets', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'shuho-assets-'));
   const cache = path.join(work, 'cache');
-  let site: SiteModel;
-  beforeAll(() => {
-    site = loadSite(readEnvironment({ SHUHO_CONTENT_DIR: FIXTURE_CONTENT, SHUHO_NOW: TEST_NOW }, ROOT));
-  });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('lists each chart\'s PNG and CSV and a social card per post page, each path once', () => {
@@ -26,7 +39,8 @@ describe('site assets', () => {
     const cards = assets.filter((asset) => asset.kind === 'social-card').map((asset) => asset.path);
     expect(cards.sort()).toEqual(getPostPages(site.visiblePosts).map((page) => `/og/${page.locale}/${page.post.slug}.png`).sort());
     const charts = assets.filter((asset) => asset.kind === 'chart');
-    expect(charts.length).toBeGreaterThan(0);
+    // Three built-ins on each page of the weekly post, and the features' one chart in each language.
+    expect(charts).toHaveLength(8);
     for (const chart of charts) expect(findSiteAsset(assets, chart.path.replace(/\.png$/, '.csv'))?.kind).toBe('chart-data');
     expect(findSiteAsset(assets, '/og/ja/no-such-post.png')).toBeUndefined();
   });
@@ -76,7 +90,6 @@ describe('imageCacheDir', () => {
 describe('createWorkerDrawer', () => {
   test('draws on worker threads exactly what the calling thread draws', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'shuho-workers-'));
-    const site = loadSite(readEnvironment({ SHUHO_CONTENT_DIR: FIXTURE_CONTENT, SHUHO_NOW: TEST_NOW }, ROOT));
     const drawer = createWorkerDrawer(2);
     try {
       const [threaded, local] = [listSiteAssets(site, path.join(work, 'a'), drawer), listSiteAssets(site, path.join(work, 'b'))];

@@ -48,8 +48,24 @@ describe('renderSocialCard', () => {
     expect(small.equals(large)).toBe(false);
   });
 
-  test('draws the same bytes for the same content', async () => {
-    expect((await renderSocialCard(content)).equals(await renderSocialCard(content))).toBe(true);
+  test('keys a card by everything it draws, so a cached card is never stale', async () => {
+    const figure = content.figure!;
+    const feature: SocialCardContent = { ...content, figure: undefined, description: '割安さは変わらず' };
+    const variants: [SocialCardContent, SocialCardContent][] = [
+      [content, { ...content, siteTitle: '週報' }],
+      [content, { ...content, kindLabel: '特集' }],
+      [content, { ...content, textLang: 'en' }],
+      [content, { ...content, dateLine: '2026年2月20日終値' }],
+      [content, { ...content, figure: { ...figure, label: 'S&P 500' } }],
+      [content, { ...content, figure: { ...figure, value: '1,709.96' } }],
+      [content, { ...content, figure: { ...figure, direction: 'up' } }],
+      [feature, { ...feature, description: '割高さは変わらず' }],
+    ];
+    for (const [before, after] of variants) {
+      // Each change is drawn (the images differ), so the key must differ too.
+      expect((await renderSocialCard(after)).equals(await renderSocialCard(before)), JSON.stringify(after)).toBe(false);
+      expect(socialCardKey(after), JSON.stringify(after)).not.toBe(socialCardKey(before));
+    }
   });
 });
 

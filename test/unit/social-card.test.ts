@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getPostPage } from '../../src/lib/post-views.ts';
 import { buildSocialCardContent, socialCardPath, wrapText } from '../../src/lib/social-card.ts';
+import { TEST_NOW } from '../helpers/build-site.ts';
 import { makeModel } from '../helpers/model.ts';
 
 // Every character is 10 units wide: line widths are easy to reason about.
@@ -39,7 +40,12 @@ describe('buildSocialCardContent', () => {
   const model = makeModel([
     { date: '2026-02-13', topics: ['china'] },
     { date: '2025-10-10', slug: 'q3', topics: ['valuations'], locales: ['ja'] },
-  ]);
+  ], TEST_NOW, {
+    closes: {
+      '2026-02-06': { russell2000growth: 1734.22, sp500: 6932.3, djia: 50115.67 },
+      '2026-02-13': { russell2000growth: 1709.95, sp500: 6836.17, djia: 49500.93 },
+    },
+  });
   const weekly = model.posts.find((post) => post.kind === 'weekly')!;
   const feature = model.posts.find((post) => post.kind === 'feature')!;
 

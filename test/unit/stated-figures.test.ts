@@ -9,6 +9,8 @@ import { buildSeries } from '../../src/lib/series.ts';
 import { checkStatedFigures, decimalsWritten, type WeekFigures } from '../../src/lib/stated-figures.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
+// Read from the shipped content/data/closes.csv on purpose (as in metrics.test.ts): these tests pin the
+// figures published in the sample post of the week ending 2026-02-13 against the data they came from.
 const parsed = parseClosesCsv('content/data/closes.csv', readFileSync(path.join(ROOT, 'content/data/closes.csv'), 'utf8'), ['russell2000growth', 'sp500', 'djia']);
 const { series } = buildSeries(parsed.rows.map((row) => ({ ...row, file: 'content/data/closes.csv' })), () => 'XNYS');
 const AS_OF = '2026-02-13';
@@ -122,11 +124,14 @@ describe('checkStatedFigures against the shipped data for 2026-02-13', () => {
   });
 
   test('a derived figure that cannot be computed yet is reported', () => {
-    const early: WeekFigures = { ...figures, relative: computeRelativeFigures(ratio, '2024-12-06', 26) };
+    // Three weeks of history, ending 2026-01-16: a 26-week average lacks 23 of its weeks.
+    const weeks = ['2026-01-02', '2026-01-09', '2026-01-16'];
+    const short = ratioSeries(weeks.map((week) => ({ date: week, week, close: 10 })), weeks.map((week) => ({ date: week, week, close: 40 })), 26);
+    const early: WeekFigures = { ...figures, relative: computeRelativeFigures(short, '2026-01-16', 26) };
     const problems = checkStatedFigures(FILE, '', { relative: { deviation: 0.1 } }, early, TOLERANCE);
     expect(formatProblems(problems)).toMatchInlineSnapshot(`
       "content/posts/ja/2026/2026-02-13.mdx has a problem:
-        - relative.deviation: states 0.1 points, but it cannot be computed: the 26-week moving average needs a ratio in each of the 26 weeks ending 2024-12-06, and 23 of them have none (the weeks ending 2024-06-14, 2024-06-21, 2024-06-28 and 20 more). Remove the figure or add the missing closes."
+        - relative.deviation: states 0.1 points, but it cannot be computed: the 26-week moving average needs a ratio in each of the 26 weeks ending 2026-01-16, and 23 of them have none (the weeks ending 2025-07-25, 2025-08-01, 2025-08-08 and 20 more). Remove the figure or add the missing closes."
     `);
   });
 
