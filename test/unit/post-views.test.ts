@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getAdjacentPosts, getIndexableLocales, getLatestPosts, getPostPage, getPostPages, getPostText } from '../../src/lib/post-views.ts';
+import { getAdjacentPosts, getBrokenPostPages, getIndexableLocales, getLatestPosts, getPostPage, getPostPages, getPostText } from '../../src/lib/post-views.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { buildSiteModel, type SitePost } from '../../src/lib/site-model.ts';
 import { readEnvironment } from '../../src/site/environment.ts';
@@ -75,5 +75,22 @@ describe('getAdjacentPosts', () => {
 describe('getLatestPosts', () => {
   test('newest visible first', () => {
     expect(getLatestPosts(model, 2).map((post) => post.slug)).toEqual(['2026-02-13', '2026-02-06']);
+  });
+});
+
+describe('getBrokenPostPages', () => {
+  const problem = (file: string, message: string) => ({ file, message });
+  test('a source\'s problems break both its pages, a translation\'s only its own, a data file\'s none', () => {
+    const pages = getBrokenPostPages([
+      problem('content/posts/ja/2026/2026-02-13.mdx', 'a'),
+      problem('content/posts/en/2026/2026-02-13.mdx', 'b'),
+      problem('content/posts/en/2025/2025-10-10-q3.mdx', 'c'),
+      problem('content/data/closes.csv', 'd'),
+    ]);
+    expect(pages.map((page) => `${page.locale}/${page.slug}: ${page.problems.map((item) => item.message).join(' ')}`)).toEqual([
+      'ja/2026-02-13: a',
+      'en/2026-02-13: a b',
+      'en/2025-10-10-q3: c',
+    ]);
   });
 });

@@ -342,3 +342,18 @@ describe('what is and is not a post', () => {
       .toContain('body (line 12): <Chart name={chart} />: the attribute is computed.');
   });
 });
+
+describe('the site without its broken posts, for the dev server', () => {
+  test('leaves out a post with problems of its own and keeps the rest', () => {
+    const files = edit({ 'ja/2026/2026-02-13.mdx': rewrite('ja/2026/2026-02-13.mdx', 'ratio: 25.01', 'ratio: 25.10') });
+    const { model, soundModel } = buildSiteModel(files, PRODUCTION);
+    expect(model).toBeUndefined();
+    expect(soundModel?.posts.map((post) => post.slug)).not.toContain('2026-02-13');
+    expect(soundModel?.posts.map((post) => post.slug)).toContain('2026-02-06');
+  });
+
+  test('is undefined when a data file has a problem: every page depends on it', () => {
+    const files = { ...FIXTURE, closes: { ...FIXTURE.closes, text: FIXTURE.closes.text.replace('2026-02-13,sp500,6836.17', '2026-02-13,sp500,x') } };
+    expect(buildSiteModel(files, PRODUCTION).soundModel).toBeUndefined();
+  });
+});
