@@ -1,5 +1,5 @@
 import { availableCharts, type ChartedPost } from './charts.ts';
-import { CITABLE_FIELDS, citeFigure } from './key-figures.ts';
+import { CITABLE_FIELDS, citeFigure, FIGURE_STYLES, WORDED_FIELDS } from './key-figures.ts';
 import type { ComponentUse, LiteralValue } from './post-body.ts';
 import type { Problem } from './problems.ts';
 import type { WeekFigures } from './stated-figures.ts';
@@ -51,6 +51,14 @@ export const COMPONENT_RULES: Readonly<Record<string, Readonly<Record<string, At
       },
     },
     index: { isRequired: false, check: text },
+    as: {
+      isRequired: false,
+      check: (value, _context, use) => {
+        if (typeof value !== 'string' || !(FIGURE_STYLES as readonly string[]).includes(value)) return `expected one of ${FIGURE_STYLES.map((style) => `"${style}"`).join(', ')}`;
+        const field = use.attributes['field'];
+        return value === 'words' && !(WORDED_FIELDS as readonly string[]).includes(String(field)) ? `as="words" describes ${WORDED_FIELDS.join(', ')}; write ${String(field)} as a number` : undefined;
+      },
+    },
     decimals: {
       isRequired: false,
       check: (value) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 6 ? undefined : `expected a whole number from 0 to 6, written decimals={2}; received ${JSON.stringify(value)}`),

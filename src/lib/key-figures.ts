@@ -1,3 +1,6 @@
+import { formatNumber, formatPercent } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/ui.ts';
 import type { IndexFigures, RelativeFigures } from './metrics.ts';
 import { getIndex, type IndexInfo, type Registry } from './registry.ts';
 import { describeMissingAverage, type WeekFigures } from './stated-figures.ts';
@@ -56,4 +59,51 @@ export function citeFigure(figures: WeekFigures, field: string, index: string | 
   const value = indexFigures[field as 'close' | 'change' | 'changePercent' | 'ytdChangePercent'];
   if (value === undefined) fail('not available for this week: the close it starts from is missing');
   return { value: value as number, unit: field === 'close' || field === 'change' ? 'level' : 'percent', signed: field !== 'close' };
+}
+
+/** How `<Figure>` writes a figure: as a number (signed where it has a sign), its size alone, or in words. */
+export const FIGURE_STYLES = ['number', 'absolute', 'words'] as const;
+/** How `<Figure>` writes a figure. */
+export type FigureStyle = (typeof FIGURE_STYLES)[number];
+
+/** The fields `as="words"` can put into words: moves say rose or fell, deviations above or below. */
+export const WORDED_FIELDS = ['change', 'changePercent', 'ytdChangePercent', 'deviation', 'relativeDeviation'] as const;
+
+/** What `<Figure>` cites and how it writes it. */
+export interface FigureRequest {
+  field: string;
+  index?: string | undefined;
+  decimals?: number | undefined;
+  style?: FigureStyle | undefined;
+}
+
+/**
+ * A cited figure as the words of a sentence. `words` gives the direction in each language with the
+ * size: "fell 24.27 points (1.40%)" / 「24.27ポイント(1.40%)下落」, "0.37 points above" / 「0.37ポイント上回る」,
+ * so prose never reads "down −24.27". The direction follows the value as printed: −0.001 is unchanged.
+ */
+export function writeFigure(locale: Locale, figures: WeekFigures, request: FigureRequest): string {
+  const { field, index, decimals = 2, style = 'number' } = request;
+  const cited = citeFigure(figures, field, index);
+  const size = (value: number, unit: CitedFigure['unit']) => {
+    const text = formatNumber(locale, Math.abs(value), { decimals });
+    return unit === 'percent' ? `${text}%` : unit === 'points' ? t(locale, 'figures.points', { value: text }) : text;
+  };
+  if (style === 'words') {
+    if (!(WORDED_FIELDS as readonly string[]).includes(field)) throw new RangeError(`as="words" describes ${WORDED_FIELDS.join(', ')}; write ${field} as a number`);
+    const direction = Number(cited.value.toFixed(decimals)) === 0 ? 0 : Math.sign(cited.value);
+    if (field === 'deviation' || field === 'relativeDeviation') {
+      return direction === 0 ? t(locale, 'figures.gap.level') : t(locale, direction > 0 ? 'figures.gap.above' : 'figures.gap.below', { value: size(cited.value, cited.unit) });
+    }
+    if (direction === 0) return t(locale, 'figures.move.flat');
+    const percent = figures.indices[index ?? '']?.changePercent;
+    const value = field === 'change' && percent !== undefined
+      ? t(locale, 'figures.move.withPercent', { points: formatNumber(locale, Math.abs(cited.value), { decimals }), percent: `${formatNumber(locale, Math.abs(percent), { decimals })}%` })
+      : size(cited.value, cited.unit);
+    return t(locale, direction > 0 ? 'figures.move.up' : 'figures.move.down', { value });
+  }
+  if (style === 'absolute') return size(cited.value, cited.unit);
+  if (cited.unit === 'percent') return formatPercent(locale, cited.value, { decimals, signed: cited.signed });
+  if (cited.unit === 'points') return t(locale, 'figures.points', { value: formatNumber(locale, cited.value, { decimals, signed: true }) });
+  return formatNumber(locale, cited.value, { decimals, signed: cited.signed });
 }

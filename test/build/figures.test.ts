@@ -62,11 +62,15 @@ describe.each(['ja', 'en'] as const)('the sample weekly post in %s', (locale) =>
     expect(cells.filter((cell) => getAttribute(cell, 'scope') === 'row')).toHaveLength(4);
   });
 
-  test('prose cites the computed figures with true minus signs', () => {
-    const cited = p.elements.filter((element) => element.tagName === 'data' && (getAttribute(element, 'class') ?? '').includes('figure')).map(cellText);
-    expect(cited).toEqual(expect.arrayContaining(['1,709.95', '−24.27', '−1.40%', '−1.39%', '−1.23%', '25.01%']));
-    expect(cited.some((text) => text.startsWith('+0.37'))).toBe(true);
-    expect(cited.join(' ')).not.toMatch(/-\d/);
+  test('prose cites the computed figures in words, with their values in the markup', () => {
+    const cited = p.elements.filter((element) => element.tagName === 'data' && (getAttribute(element, 'class') ?? '').includes('figure'));
+    const texts = cited.map(cellText);
+    expect(texts).toEqual(expect.arrayContaining(locale === 'ja'
+      ? ['1,709.95', '24.27ポイント(1.40%)下落', '1.23%下落', '1.39%下落', '25.01%', '0.37ポイント上回る']
+      : ['1,709.95', 'fell 24.27 points (1.40%)', 'fell 1.23%', 'fell 1.39%', '25.01%', '0.37 pts above']));
+    // The machine-readable value keeps the sign the words spell out.
+    expect(cited.map((element) => getAttribute(element, 'value'))).toEqual(expect.arrayContaining(['-24.27', expect.stringMatching(/^-1\.39\d*$/), expect.stringMatching(/^0\.37\d*$/)]));
+    expect(texts.join(' ')).not.toMatch(/[-−]\d/);
   });
 
   test('shows the risk watch with the seed\'s eight risks, levels and trends', () => {

@@ -79,3 +79,15 @@ describe('checkBodyComponents', () => {
     expect(getPlacedCharts(readPostBody(FILE, `${HEAD}{/* <Chart name="a" /> */}\n\n<Chart name="b" />\n`).components)).toEqual(['b']);
   });
 });
+
+describe('<Figure as="…">', () => {
+  test('accepts number, absolute and words where the field has a direction', () => {
+    expect(check('<Figure index="small" field="change" as="words" />、<Figure field="deviation" as="words" />、<Figure index="small" field="close" as="absolute" />')).toEqual([]);
+  });
+  test('refuses an unknown style and words for a figure without a direction', () => {
+    expect(check('<Figure index="small" field="close" as="words" />\n<Figure field="ratio" as="prose" />')).toEqual([
+      '5: <Figure index="small" field="close" as="words" />: as="words" describes change, changePercent, ytdChangePercent, deviation, relativeDeviation; write close as a number.',
+      '6: <Figure field="ratio" as="prose" />: expected one of "number", "absolute", "words".',
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildKeyFigures, citeFigure, CITABLE_FIELDS } from '../../src/lib/key-figures.ts';
+import { buildKeyFigures, citeFigure, CITABLE_FIELDS, writeFigure } from '../../src/lib/key-figures.ts';
+import type { IndexFigures } from '../../src/lib/metrics.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { readEnvironment } from '../../src/site/environment.ts';
@@ -59,5 +60,30 @@ describe('citeFigure', () => {
   });
   test('every citable field resolves for the fixture week', () => {
     for (const field of CITABLE_FIELDS) expect(Number.isFinite(citeFigure(figures, field, 'sp500').value), field).toBe(true);
+  });
+});
+
+describe('writeFigure', () => {
+  const write = (locale: 'ja' | 'en', field: string, index: string | undefined, style: 'number' | 'absolute' | 'words') => writeFigure(locale, figures, { field, index, style });
+  test('words give the direction and the size, in each language, never a sign', () => {
+    expect(write('en', 'change', 'russell2000growth', 'words')).toBe('fell 24.27 points (1.40%)');
+    expect(write('ja', 'change', 'russell2000growth', 'words')).toBe('24.27ポイント(1.40%)下落');
+    expect(write('en', 'changePercent', 'djia', 'words')).toBe('fell 1.23%');
+    expect(write('ja', 'changePercent', 'djia', 'words')).toBe('1.23%下落');
+    expect(write('en', 'deviation', undefined, 'words')).toBe('0.37 pts above');
+    expect(write('ja', 'deviation', undefined, 'words')).toBe('0.37ポイント上回る');
+  });
+  test('a move that rounds to zero is unchanged, not a fall of 0.00', () => {
+    const flat = { ...figures, indices: { ...figures.indices, sp500: { ...(figures.indices['sp500'] as IndexFigures), changePercent: -0.001 } } };
+    expect(writeFigure('en', flat, { field: 'changePercent', index: 'sp500', style: 'words' })).toBe('was unchanged');
+    expect(writeFigure('ja', flat, { field: 'changePercent', index: 'sp500', style: 'words' })).toBe('横ばい');
+  });
+  test('numbers keep their sign; absolute drops it', () => {
+    expect(write('en', 'change', 'russell2000growth', 'number')).toBe('−24.27');
+    expect(write('en', 'change', 'russell2000growth', 'absolute')).toBe('24.27');
+    expect(write('en', 'changePercent', 'russell2000growth', 'absolute')).toBe('1.40%');
+  });
+  test('words are refused for a figure without a direction', () => {
+    expect(() => write('en', 'close', 'sp500', 'words')).toThrow('as="words" describes change, changePercent');
   });
 });
