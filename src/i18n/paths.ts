@@ -31,7 +31,10 @@ export function switchLocalePath(pathname: string, target: Locale): string {
   return pathname.replace(/^\/(ja|en)(?=\/|$)/, `/${target}`);
 }
 
-/** An absolute URL on the site, e.g. for canonical links and feeds. */
+/**
+ * An absolute URL on the site, e.g. for canonical links and feeds. A root-relative path starts at the
+ * site's root, which may have a path of its own: absoluteUrl('https://example.org/shuho', '/ja/') → https://example.org/shuho/ja/
+ */
 export function absoluteUrl(site: string, pathname: string): string {
-  return new URL(pathname, site.endsWith('/') ? site : `${site}/`).href;
+  return new URL(pathname.replace(/^\//, ''), site.endsWith('/') ? site : `${site}/`).href;
 }

@@ -5,7 +5,9 @@ import { getTopic, type Registry } from './registry.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { PostFile, SitePost } from './site-model.ts';
 import { escapeXml } from './markup.ts';
+import { prepareFeedHtml } from './feed-html.ts';
 import { socialCardPath } from './social-card.ts';
+import { renderXmlDocument, xmlElement } from './xml.ts';
 
 /** How many of the newest posts a feed carries; readers poll often, and each item holds a whole post. */
 export const FEED_ITEM_LIMIT = 20;
@@ -46,7 +48,7 @@ export interface FeedItem {
   title: string;
   url: string;
   summary: string;
-  /** The whole post as HTML, ready for a feed reader (see `prepareFeedHtml`). */
+  /** The whole post as HTML, ready for a feed reader (see `prepareFeedHtml` in src/lib/feed-html.ts). */
   contentHtml: string;
   /** ISO 8601 instants. */
   published: string;
@@ -80,16 +82,17 @@ export function getFeedPages(posts: readonly SitePost[], locale: Locale, limit: 
     .slice(0, limit);
 }
 
-/** A feed item for a post page, given its rendered HTML. */
-export function buildFeedItem(page: PostPage, registry: Registry, contentHtml: string): FeedItem {
+/** A feed item for a post page, given the HTML of its body component as the page renders it. */
+export function buildFeedItem(page: PostPage, registry: Registry, bodyHtml: string): FeedItem {
   const { file, post, locale } = page;
   const siteUrl = registry.site.url;
+  const url = absoluteUrl(siteUrl, postPath(locale, post.slug));
   const updated = file.frontmatter.updated ?? post.source.frontmatter.updated;
   return {
     title: file.frontmatter.title,
-    url: absoluteUrl(siteUrl, postPath(locale, post.slug)),
+    url,
     summary: file.frontmatter.description,
-    contentHtml,
+    contentHtml: prepareFeedHtml(bodyHtml, { siteUrl, pageUrl: url }),
     published: getPublishedAt(file),
     modified: updated === undefined ? undefined : calendarDateInstant(updated),
     author: file.frontmatter.author,
@@ -98,75 +101,46 @@ export function buildFeedItem(page: PostPage, registry: Registry, contentHtml: s
   };
 }
 
-const URL_ATTRIBUTES = /(\s(?:href|src|poster|action)=)(["'])(\/(?!\/)[^"']*)\2/g;
-
-/**
- * Turns a post's rendered HTML into feed content: scripts, styles and canvases removed (feed readers
- * run no JavaScript), `<noscript>` fallbacks such as a chart's static image unwrapped, a chart's data
- * table left out (readers show `<details>` open, and a relative-strength table has a row for every
- * week; the image, its alt text and the CSV link carry the data), Astro's scoping
- * attributes and any event handler dropped, and every root-relative URL made absolute.
- */
-export function prepareFeedHtml(html: string, siteUrl: string): string {
-  return html
-    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-    .replace(/<style\b[\s\S]*?<\/style>/gi, '')
-    .replace(/<template\b[\s\S]*?<\/template>/gi, '')
-    .replace(/<canvas\b[\s\S]*?<\/canvas>/gi, '')
-    .replace(/<details\b[^>]*\bclass="chart-data"[^>]*>[\s\S]*?<\/details>/gi, '')
-    .replace(/<\/?noscript>/gi, '')
-    .replace(/\sdata-astro-[\w-]+(?:="[^"]*")?/g, '')
-    .replace(/\son[a-z]+=(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '')
-    .replace(URL_ATTRIBUTES, (_, attribute: string, quote: string, url: string) => `${attribute}${quote}${absoluteUrl(siteUrl, url)}${quote}`)
-    .replace(/(\ssrcset=)(["'])([^"']*)\2/g, (_, attribute: string, quote: string, value: string) => {
-      const candidates = value.split(',').map((candidate) => candidate.trim().replace(/^\/(?!\/)\S*/, (url) => absoluteUrl(siteUrl, url)));
-      return `${attribute}${quote}${candidates.join(', ')}${quote}`;
-    })
-    .trim();
-}
-
 function newestInstant(items: readonly FeedItem[]): string | undefined {
   return items.map((item) => item.modified ?? item.published).sort().at(-1);
 }
 
+const NAMESPACES = {
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+};
+
 /**
- * An RSS 2.0 feed with the full post in `content:encoded`, an Atom self link and permalink GUIDs.
+ * An RSS 2.0 feed with the full post in `content:encoded`, an Atom self link, permalink GUIDs and the
+ * author's name in `dc:creator` (RSS's own `<author>` must be an e-mail address).
  * `lastBuildDate` is the newest item's date, not the build time, so two builds of the same content match.
  */
 export function renderRss(channel: FeedChannel, items: readonly FeedItem[]): string {
   const newest = newestInstant(items);
-  const element = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
-    '<channel>',
-    element('title', channel.title),
-    element('link', channel.homeUrl),
-    element('description', channel.description),
-    element('language', channel.locale),
-    `<atom:link href="${escapeXml(channel.rssUrl)}" rel="self" type="application/rss+xml"/>`,
-    ...(newest === undefined ? [] : [element('lastBuildDate', new Date(newest).toUTCString())]),
-    ...items.map((item) =>
-      [
-        '<item>',
-        element('title', item.title),
-        element('link', item.url),
-        `<guid isPermaLink="true">${escapeXml(item.url)}</guid>`,
-        element('pubDate', new Date(item.published).toUTCString()),
-        element('dc:creator', item.author),
-        ...item.categories.map((category) => element('category', category)),
+  const text = (name: string, value: string) => xmlElement(name, {}, value);
+  return renderXmlDocument(xmlElement('rss', { version: '2.0', ...NAMESPACES },
+    xmlElement('channel', {},
+      text('title', channel.title),
+      text('link', channel.homeUrl),
+      text('description', channel.description),
+      text('language', channel.locale),
+      xmlElement('atom:link', { href: channel.rssUrl, rel: 'self', type: 'application/rss+xml' }),
+      newest === undefined ? undefined : text('lastBuildDate', new Date(newest).toUTCString()),
+      ...items.map((item) => xmlElement('item', {},
+        text('title', item.title),
+        text('link', item.url),
+        xmlElement('guid', { isPermaLink: 'true' }, item.url),
+        text('pubDate', new Date(item.published).toUTCString()),
+        text('dc:creator', item.author),
+        ...item.categories.map((category) => text('category', category)),
         // RSS readers render <description> as HTML: the plain-text summary is escaped as HTML first, so an
         // author's `<` stays a character instead of becoming markup in the reader.
-        element('description', escapeXml(item.summary)),
-        element('content:encoded', item.contentHtml),
-        '</item>',
-      ].join('\n'),
+        text('description', escapeXml(item.summary)),
+        text('content:encoded', item.contentHtml),
+      )),
     ),
-    '</channel>',
-    '</rss>',
-    '',
-  ];
-  return lines.join('\n');
+  ));
 }
 
 /** A JSON Feed 1.1 document carrying the same items as the RSS feed. */

@@ -1,8 +1,8 @@
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer } from 'astro/container';
 import { getEntry, render } from 'astro:content';
-import FeedBody from '../components/FeedBody.astro';
-import { buildFeedItem, getFeedPages, prepareFeedHtml, type FeedItem } from '../lib/feed.ts';
+import PostBody from '../components/PostBody.astro';
+import { buildFeedItem, getFeedPages, type FeedItem } from '../lib/feed.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { site } from './site.ts';
 
@@ -17,8 +17,9 @@ async function renderFeedItems(locale: Locale): Promise<FeedItem[]> {
     const entry = await getEntry('posts', page.file.entryId);
     if (!entry) throw new Error(`${page.file.file}: the content collection has no entry "${page.file.entryId}".`);
     const { Content } = await render(entry);
-    const html = await container.renderToString(FeedBody, { props: { page, content: Content }, locals: { post: { page, site } } });
-    items.push(buildFeedItem(page, site.registry, prepareFeedHtml(html, site.registry.site.url)));
+    // The page's own body component: a feed item says what the page says.
+    const html = await container.renderToString(PostBody, { props: { content: Content }, locals: { post: { page, site } } });
+    items.push(buildFeedItem(page, site.registry, html));
   }
   return items;
 }

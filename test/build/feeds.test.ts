@@ -105,6 +105,20 @@ describe.each(SITES)('feeds of the %s site', (_, dist) => {
     }
   });
 
+  test.each(LOCALES)('a chart in a %s item keeps its title, its as-of date and unit, and its source as lines of their own', async (locale) => {
+    const captions = (await readRss(dist, locale)).items.flatMap((item: Item) => parseElements(item['content:encoded'] ?? '')
+      .filter((element) => element.tagName === 'figcaption' && getAttribute(element, 'class') === 'chart-caption'));
+    expect(captions.length).toBeGreaterThan(0);
+    for (const caption of captions) {
+      // A reader applies no stylesheet: each line must be a block element of its own, not a span.
+      const lines = caption.childNodes.filter((child): child is Element => 'tagName' in child);
+      expect(lines.map((line) => line.tagName)).toEqual(['p', 'p', 'p']);
+      const [, asOf, source] = lines.map((line) => textContent(line));
+      expect(asOf).toMatch(locale === 'ja' ? /時点 · 単位: / : /^As of .+ · Unit: /);
+      expect(source).toMatch(locale === 'ja' ? /^出典: / : /^Source: /);
+    }
+  });
+
   test.each(LOCALES)('the %s JSON Feed is valid and carries the same posts as the RSS feed', async (locale) => {
     const json = readJsonFeed(dist, locale);
     const rss = await readRss(dist, locale);

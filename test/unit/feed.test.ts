@@ -1,37 +1,11 @@
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import {
-  buildFeedChannel, buildFeedItem, calendarDateInstant, getFeedPages, prepareFeedHtml, renderJsonFeed, renderRss, type FeedItem,
+  buildFeedChannel, buildFeedItem, calendarDateInstant, getFeedPages, renderJsonFeed, renderRss, type FeedItem,
 } from '../../src/lib/feed.ts';
 import { escapeXml } from '../../src/lib/markup.ts';
 import { makeModel } from '../helpers/model.ts';
 
-const SITE = 'https://shuho.example';
-
-describe('prepareFeedHtml', () => {
-  test('unwraps a chart’s no-JS image and makes every root-relative URL absolute', () => {
-    const html = '<figure data-chart="x" data-astro-cid-abc><div class="chart-box"><noscript><img src="/charts/a.png" alt="A"></noscript></div>'
-      + '<script type="application/json" data-chart-spec>{"a":1}</script><a href="/charts/a.csv" download>CSV</a>'
-      + '<img srcset="/a.png 1x, /b.png 2x" src="https://elsewhere.example/c.png"><a href="//cdn.example/x">x</a></figure>'
-      + '<script type="module" src="/_astro/chart.js"></script><canvas width="10"></canvas><p onclick="alert(1)">text</p>';
-    expect(prepareFeedHtml(html, SITE)).toBe(
-      '<figure data-chart="x"><div class="chart-box"><img src="https://shuho.example/charts/a.png" alt="A"></div>'
-      + '<a href="https://shuho.example/charts/a.csv" download>CSV</a>'
-      + '<img srcset="https://shuho.example/a.png 1x, https://shuho.example/b.png 2x" src="https://elsewhere.example/c.png"><a href="//cdn.example/x">x</a></figure>'
-      + '<p>text</p>',
-    );
-  });
-
-  test('leaves out a chart\'s data table, which feed readers would show open, every row of it; the image and CSV stay', () => {
-    const html = '<figure data-chart="x"><div class="chart-box"><noscript><img src="/charts/a.png" alt="A"></noscript></div>'
-      + '<details class="chart-data" data-pagefind-ignore><summary>Data</summary><table><tbody><tr><th>Feb 13</th><td>1</td></tr></tbody></table></details>'
-      + '<p class="chart-download"><a href="/charts/a.csv">CSV</a></p></figure><details><summary>Note</summary><p>kept</p></details>';
-    expect(prepareFeedHtml(html, SITE)).toBe(
-      '<figure data-chart="x"><div class="chart-box"><img src="https://shuho.example/charts/a.png" alt="A"></div>'
-      + '<p class="chart-download"><a href="https://shuho.example/charts/a.csv">CSV</a></p></figure><details><summary>Note</summary><p>kept</p></details>',
-    );
-  });
-});
 
 describe('escapeXml', () => {
   test('escapes markup and drops characters XML cannot carry', () => {
