@@ -170,7 +170,7 @@ describe('what an import refuses', () => {
     const before = readFileSync(closes, 'utf8');
     const result = await runCli('data-import', [csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`)], { contentDir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`(line 129): russell2000growth closes the week ending 2026-03-27 on 2026-03-27, but djia closes it on 2026-03-26 (${shown(closes)} line 128).`);
+    expect(result.stderr).toContain(`(line 128): djia closes the week ending 2026-03-27 on 2026-03-26, but russell2000growth closes it on 2026-03-27 (${shown(closes)} line 129).`);
     expect(readFileSync(closes, 'utf8')).toBe(before);
   });
 
