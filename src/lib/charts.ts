@@ -1,7 +1,7 @@
 import { formatDate } from '../i18n/format.ts';
 import { t } from '../i18n/ui.ts';
 import { formatChartValue, type ChartValueFormat } from './chart-format.ts';
-import { shiftWeek, weekOf, weeksBetween, type IsoDate, type WeekKey } from './dates.ts';
+import { listWeeks, shiftWeek, weekOf, type IsoDate, type WeekKey } from './dates.ts';
 import type { CustomChart } from './frontmatter.ts';
 import type { RatioPoint } from './metrics.ts';
 import { getIndex, type IndexInfo, type Registry } from './registry.ts';
@@ -80,10 +80,6 @@ function roundOrGap(value: number | undefined): number | null {
   return value === undefined ? null : round(value);
 }
 
-/** Every week from `from` to `to`, both included: the category axis of a weekly chart, gaps and all. */
-function calendarWeeks(from: WeekKey, to: WeekKey): WeekKey[] {
-  return Array.from({ length: weeksBetween(from, to) + 1 }, (_, i) => shiftWeek(from, i));
-}
 
 function valueFormat(locale: Locale, unit: ChartUnit, decimals: number, signed: boolean): ChartValueFormat {
   // The placeholder survives so the browser can fill it without the dictionaries.
@@ -142,7 +138,7 @@ export function buildRelativeStrengthChart(data: ChartData, asOf: IsoDate, local
   const points = upToWeek(data.ratio, asOfWeek);
   if (points.at(-1)?.week !== asOfWeek) throw new RangeError(`relative-strength: no ratio of ${numerator} and ${denominator} in the week of ${asOf}`);
   // Every calendar week from the first ratio on: a week without one is a gap in the line, never bridged.
-  const weeks = calendarWeeks(points[0]?.week ?? asOfWeek, asOfWeek);
+  const weeks = listWeeks(points[0]?.week ?? asOfWeek, asOfWeek);
   const byWeek = new Map(points.map((point) => [point.week, point]));
   const dates = weeks.map((week) => byWeek.get(week)?.date ?? week);
   const names = { numerator: top.shortName[locale], denominator: bottom.shortName[locale] };
@@ -190,7 +186,7 @@ export function buildRebasedChart(data: ChartData, asOf: IsoDate, locale: Locale
   const firstWeek = known.map((observations) => observations[0]?.week ?? asOfWeek).sort()[0] ?? asOfWeek;
   const yearAgo = shiftWeek(asOfWeek, -52);
   const baseWeek = firstWeek > yearAgo ? firstWeek : yearAgo;
-  const weeks = calendarWeeks(baseWeek, asOfWeek);
+  const weeks = listWeeks(baseWeek, asOfWeek);
   const byWeek = known.map((observations) => new Map(observations.filter((observation) => observation.week >= baseWeek).map((observation) => [observation.week, observation])));
   const dates = weeks.map((week) => byWeek.map((closes) => closes.get(week)?.date).find((date) => date !== undefined) ?? week);
   const series = indices.map((index, i): ChartSeries => {

@@ -84,6 +84,11 @@ export function weeksBetween(from: WeekKey, to: WeekKey): number {
   return Math.round((toUtcDate(weekOf(to)).getTime() - toUtcDate(weekOf(from)).getTime()) / (7 * 86_400_000));
 }
 
+/** Every week from `from` to `to`, both included: the axis of a weekly chart, gaps and all. */
+export function listWeeks(from: WeekKey, to: WeekKey): WeekKey[] {
+  return Array.from({ length: Math.max(0, weeksBetween(from, to) + 1) }, (_, i) => shiftWeek(from, i));
+}
+
 /** Whether `timeZone` is an IANA time zone this runtime knows, e.g. `Asia/Tokyo`. */
 export function isTimeZone(timeZone: string): boolean {
   try {
