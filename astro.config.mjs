@@ -1,20 +1,19 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { pagefind } from './src/integration/pagefind.ts';
+import { basePath } from './src/i18n/paths.ts';
 import { shuho } from './src/integration/shuho.ts';
-import { siteAssets } from './src/integration/site-assets.ts';
+import { siteOutput } from './src/integration/site-output.ts';
 import { getNoindexPaths, isSitemapPage } from './src/lib/sitemap.ts';
 import { readEnvironment } from './src/site/environment.ts';
-import { loadProductionSite } from './src/site/read-content.ts';
+import { loadProductionSite, readSiteUrl } from './src/site/read-content.ts';
 
 const environment = readEnvironment();
-/** @type {{ url: string }} */
-const siteConfig = JSON.parse(readFileSync(path.join(environment.contentDir, 'site.json'), 'utf8'));
+// Undefined when content/site.json cannot be read: the config still loads, and the shuho integration
+// reports the file's problem with the same message as `npm run check`.
+const siteUrl = readSiteUrl(environment);
 /** @type {Set<string> | undefined} */
 let noindexPaths;
 /**
@@ -22,10 +21,17 @@ let noindexPaths;
  * integration has validated the content, so a content error still stops the build with its own message.
  * @param {string} page
  */
-const isInSitemap = (page) => isSitemapPage(page, (noindexPaths ??= getNoindexPaths(loadProductionSite(environment).visiblePosts)));
+const isInSitemap = (page) => {
+  const site = loadProductionSite(environment);
+  return isSitemapPage(page, (noindexPaths ??= getNoindexPaths(site.visiblePosts)), site.registry.site.url);
+};
 
 export default defineConfig({
-  site: siteConfig.url,
+  ...(siteUrl === undefined ? {} : { site: siteUrl }),
+  // A site published under a path (a GitHub Pages project site: https://<owner>.github.io/<repository>/)
+  // lives below it: Astro's base, where it puts its own assets, is the site URL's path, as is every
+  // link the site writes (siteHref in src/i18n/paths.ts).
+  base: siteUrl === undefined ? '/' : basePath(siteUrl),
   // Fixed to this file's folder, so a test build can run with its own --root: Astro writes the
   // content layer's module map into <root>/.astro/, and builds of different sites side by side must not share it.
   srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
@@ -34,8 +40,10 @@ export default defineConfig({
   outDir: process.env['SHUHO_OUT_DIR'] ?? './dist',
   cacheDir: process.env['SHUHO_CACHE_DIR'] ?? './node_modules/.astro',
   trailingSlash: 'always',
-  // Four pages at a time: their file writes overlap with rendering (10-year corpus: 23–27 s against 28.5 s one at a time).
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  // One page at a time. Astro 7 logs each page in two writes, its path and then its time, so pages
+  // rendered side by side interleave their lines ("/404.html15:26:58 ├─ /robots.txt…"); a readable
+  // build log is worth the few seconds four at a time saved (10-year corpus: 23–27 s against 28.5 s).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 1 },
   devToolbar: { enabled: false },
   vite: {
     build: {
@@ -67,7 +75,7 @@ export default defineConfig({
     mdx(),
     // hreflang alternates between /ja/… and /en/… pages; a page whose counterpart is filtered out gets none.
     sitemap({ i18n: { defaultLocale: 'ja', locales: { ja: 'ja', en: 'en' } }, filter: isInSitemap }),
-    pagefind(),
-    siteAssets(),
+    // Last, so its one summary line (pages, search index, images, host headers) ends the build's log.
+    siteOutput(),
   ],
 });

@@ -2,18 +2,24 @@
 interface PagefindUIOptions {
   element: HTMLElement;
   bundlePath: string;
+  baseUrl: string;
   showImages: boolean;
   showSubResults: boolean;
   translations: Record<string, string>;
 }
 
-/** Defined by /pagefind/pagefind-ui.js, which the page loads (deferred) before this module runs. */
+/** Defined by pagefind/pagefind-ui.js, which the page loads (deferred) before this module runs. */
 const { PagefindUI } = window as Window & { PagefindUI?: new (options: PagefindUIOptions) => unknown };
 const root = document.querySelector<HTMLElement>('[data-search]');
-if (root && PagefindUI) {
+// Both below the site's base (SearchBox.astro writes them): the bundle's files, and the result URLs,
+// which Pagefind stores from the output's root.
+const bundlePath = root?.dataset['bundlePath'];
+const baseUrl = root?.dataset['baseUrl'];
+if (root && PagefindUI && bundlePath !== undefined && baseUrl !== undefined) {
   new PagefindUI({
     element: root,
-    bundlePath: '/pagefind/',
+    bundlePath,
+    baseUrl,
     showImages: false,
     showSubResults: true,
     translations: JSON.parse(root.dataset['translations'] ?? '{}') as Record<string, string>,

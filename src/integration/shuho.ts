@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { ContentError, formatProblems, type Problem } from '../lib/problems.ts';
+import { ContentError, formatProblems, formatWarnings, type Problem } from '../lib/problems.ts';
 import { readEnvironment } from '../site/environment.ts';
 import { loadProductionSite } from '../site/read-content.ts';
 
@@ -48,7 +48,9 @@ export function shuho(): AstroIntegration {
           // before Vite compiles anything, with the same messages.
           let problems: readonly Problem[] = [];
           try {
-            loadProductionSite(environment);
+            // Warnings stop nothing; said once here, as `npm run check` says them.
+            const { warnings } = loadProductionSite(environment);
+            if (warnings.length > 0) logger.warn(`\n${formatWarnings(warnings)}\n`);
           } catch (error) {
             if (!(error instanceof ContentError)) throw error;
             problems = error.problems;

@@ -4,10 +4,11 @@ import type { ComponentUse, LiteralValue } from './post-body.ts';
 import type { Problem } from './problems.ts';
 import type { WeekFigures } from './stated-figures.ts';
 
-/** What a body's components are checked against: the post's figures and charts and the index ids. */
+/** What a body's components are checked against: the post's figures and charts, the index ids and the firm's product ids. */
 export interface BodyContext extends ChartedPost {
   figures: WeekFigures | undefined;
   indexIds: readonly string[];
+  productIds: readonly string[];
 }
 
 /** One attribute of a post component: whether it is required and what a valid value is. */
@@ -75,6 +76,22 @@ export const COMPONENT_RULES: Readonly<Record<string, Readonly<Record<string, At
     },
   },
   RiskWatch: {},
+  ProductNotice: {
+    product: {
+      isRequired: true,
+      check: (value, context) => {
+        if (typeof value !== 'string') return text(value);
+        if (context.productIds.includes(value)) return undefined;
+        return `unknown product; content/compliance.json lists ${context.productIds.length === 0 ? 'none' : context.productIds.join(', ')}`;
+      },
+    },
+  },
+  Quote: {
+    reason: {
+      isRequired: true,
+      check: (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'expected the reason the wording is quoted, e.g. reason="quoting the Fed chair"'),
+    },
+  },
 };
 
 /** A component use as the author wrote it, for messages: `<Chart name="x" />`. */

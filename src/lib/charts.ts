@@ -303,14 +303,37 @@ export interface BuiltInChart {
   /** Whether a post has the figures the chart is drawn from. */
   appliesTo: (post: ChartedPost) => boolean;
   build: (data: ChartData, post: ChartedPost & { figures: WeekFigures }, locale: Locale) => ChartSpec;
+  /** The ids of the indices the chart plots, whose notices its page carries. */
+  plots: (data: ChartData, post: ChartedPost & { figures: WeekFigures }) => string[];
 }
 
 /** The built-in charts, in the order a weekly post shows them after its body. */
 export const BUILT_IN_CHARTS: readonly BuiltInChart[] = [
-  { name: 'relative-strength', appliesTo: (post) => post.figures?.relative !== undefined, build: (data, post, locale) => buildRelativeStrengthChart(data, post.date, locale) },
-  { name: 'rebased', appliesTo: (post) => post.figures !== undefined, build: (data, post, locale) => buildRebasedChart(data, post.date, locale) },
-  { name: 'weekly-change', appliesTo: (post) => post.figures !== undefined, build: (data, post, locale) => buildWeeklyChangeChart(data, post.figures, locale) },
+  {
+    name: 'relative-strength',
+    appliesTo: (post) => post.figures?.relative !== undefined,
+    build: (data, post, locale) => buildRelativeStrengthChart(data, post.date, locale),
+    plots: (data) => [data.registry.site.ratio.numerator, data.registry.site.ratio.denominator],
+  },
+  {
+    name: 'rebased',
+    appliesTo: (post) => post.figures !== undefined,
+    build: (data, post, locale) => buildRebasedChart(data, post.date, locale),
+    plots: (data, post) => indicesOn(data, weekOf(post.date)).map((index) => index.id),
+  },
+  {
+    name: 'weekly-change',
+    appliesTo: (post) => post.figures !== undefined,
+    build: (data, post, locale) => buildWeeklyChangeChart(data, post.figures, locale),
+    plots: (data, post) => data.registry.indices.filter((index) => post.figures.indices[index.id] !== undefined).map((index) => index.id),
+  },
 ];
+
+/** The ids of the indices a chart of a post plots; a post's own declared charts plot none of the registry's. */
+export function chartIndices(data: ChartData, post: ChartedPost, name: string): string[] {
+  const builtIn = BUILT_IN_CHARTS.find((chart) => chart.name === name);
+  return builtIn && post.figures && builtIn.appliesTo(post) ? builtIn.plots(data, { ...post, figures: post.figures }) : [];
+}
 
 /** Whether `name` is a built-in chart's (a declared chart may not take it). */
 export function isBuiltInChart(name: string): boolean {

@@ -2,6 +2,7 @@ import type { Frontmatter } from './frontmatter.ts';
 import type { SitePost } from './site-model.ts';
 import type { TranslationStatus } from './translations.ts';
 import { isPublished } from './visibility.ts';
+import type { Allowance } from './wording.ts';
 
 /** Whether a reader can see a post now, or why not. */
 export type PublicationState = 'published' | 'draft' | 'scheduled';
@@ -87,4 +88,13 @@ export function formatTranslationTable(rows: readonly TranslationRow[], options:
   const line = (cell: readonly string[]) =>
     cell.map((text, column) => (column === cell.length - 1 ? text : text.padEnd(widths[column] ?? 0))).join('  ').trimEnd();
   return [summary, '', line(header), ...cells.map(line)].join('\n');
+}
+
+/**
+ * The record of wording let through: each listed phrase an author quoted with `<Quote reason="…">`,
+ * where it is and why, so whoever reviews the posts sees every exception with its reason.
+ */
+export function formatAllowances(allowances: readonly Allowance[]): string {
+  const lines = allowances.map((allowance) => `  - ${allowance.file} ${allowance.field} (line ${allowance.line}): "${allowance.phrase}" (${allowance.kind}), quoted because: ${allowance.reason}`);
+  return [`Quoted with a reason (${allowances.length}):`, ...lines].join('\n');
 }

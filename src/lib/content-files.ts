@@ -19,6 +19,10 @@ export interface ContentFiles {
   topics: ContentFile;
   risks: ContentFile;
   closes: ContentFile;
+  /** content/compliance.json: the publisher, the disclosures, the firm's products and the wording lists. */
+  compliance: ContentFile;
+  /** content/data/published.json: the figures each published post showed (see src/lib/published-figures.ts). */
+  published?: ContentFile;
   /** The files `classifyPostPath` calls posts or misnamed posts, with their text. */
   posts: readonly PostContentFile[];
   /** Every other file below content/posts, unread: editor and system files, images, notes. */

@@ -1,16 +1,7 @@
 import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
-import { absoluteUrl } from '../i18n/paths.ts';
 
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
-
-/** Where a feed item's URLs resolve from. */
-export interface FeedHtmlBase {
-  /** The site's URL, possibly with a path (https://example.org/shuho/): root-relative URLs start there. */
-  siteUrl: string;
-  /** The absolute URL of the post page: relative URLs in its body start there. */
-  pageUrl: string;
-}
 
 /** Elements that only run, style or draw on the page: a feed reader runs no script and applies no stylesheet. */
 const PAGE_ONLY_ELEMENTS = new Set(['script', 'style', 'template', 'canvas']);
@@ -34,51 +25,54 @@ function isLeftOut(element: Element): boolean {
   return PAGE_ONLY_ELEMENTS.has(element.tagName) || (element.tagName === 'details' && hasClass(element, 'chart-data'));
 }
 
-/** The URL a reader needs, or undefined for a `javascript:` URL, which would be a script. */
-function resolveUrl(url: string, base: FeedHtmlBase): string | undefined {
+/**
+ * The URL a reader needs, or undefined for a `javascript:` URL, which would be a script. `pageUrl` is
+ * the absolute URL of the post page: the body's URLs mean there what they mean in the page, whose
+ * root-relative links already carry the site's base path (/shuho/charts/…).
+ */
+function resolveUrl(url: string, pageUrl: string): string | undefined {
   const trimmed = url.trim();
   // Browsers ignore tabs and line breaks inside a URL, so `java\tscript:` is a script too.
   if (/^javascript:/i.test(trimmed.replace(/[\t\n\r]/g, ''))) return undefined;
   // In-page anchors, protocol-relative and absolute URLs already mean the same in a reader.
   if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || /^[a-z][a-z\d+.-]*:/i.test(trimmed)) return url;
-  // The site's pages write links from the site's root, which is the site URL's path, not the host's root.
-  return trimmed.startsWith('/') ? absoluteUrl(base.siteUrl, trimmed) : new URL(trimmed, base.pageUrl).href;
+  return new URL(trimmed, pageUrl).href;
 }
 
-function resolveSrcset(srcset: string, base: FeedHtmlBase): string {
+function resolveSrcset(srcset: string, pageUrl: string): string {
   return srcset
     .split(',')
     .map((candidate) => {
       const [url = '', ...descriptors] = candidate.trim().split(/\s+/);
-      return [resolveUrl(url, base) ?? '', ...descriptors].join(' ');
+      return [resolveUrl(url, pageUrl) ?? '', ...descriptors].join(' ');
     })
     .join(', ');
 }
 
 /** Rewrites an element's attributes in place: URLs absolute, page-only markers and event handlers gone. */
-function prepareAttributes(element: Element, base: FeedHtmlBase): void {
+function prepareAttributes(element: Element, pageUrl: string): void {
   element.attrs = element.attrs.flatMap((attribute) => {
     if (PAGE_ONLY_ATTRIBUTE.test(attribute.name)) return [];
-    if (attribute.name === 'srcset') return [{ ...attribute, value: resolveSrcset(attribute.value, base) }];
+    if (attribute.name === 'srcset') return [{ ...attribute, value: resolveSrcset(attribute.value, pageUrl) }];
     if (!URL_ATTRIBUTES.has(attribute.name)) return [attribute];
-    const value = resolveUrl(attribute.value, base);
+    const value = resolveUrl(attribute.value, pageUrl);
     return value === undefined ? [] : [{ ...attribute, value }];
   });
 }
 
 /** The nodes a feed keeps in place of `nodes`: comments and page-only elements gone, `<noscript>` unwrapped. */
-function prepareNodes(nodes: readonly ChildNode[], base: FeedHtmlBase): ChildNode[] {
+function prepareNodes(nodes: readonly ChildNode[], pageUrl: string): ChildNode[] {
   return nodes.flatMap((node): ChildNode[] => {
     if (node.nodeName === '#comment') return [];
     if (!('tagName' in node)) return [node];
     if (isLeftOut(node)) return [];
-    const children = prepareNodes(node.childNodes, base);
+    const children = prepareNodes(node.childNodes, pageUrl);
     // A chart's static image sits in <noscript> for browsers without JavaScript; a reader is one.
     if (node.tagName === 'noscript') {
       for (const child of children) child.parentNode = node.parentNode;
       return children;
     }
-    prepareAttributes(node, base);
+    prepareAttributes(node, pageUrl);
     node.childNodes = children;
     return [node];
   });
@@ -89,11 +83,11 @@ function prepareNodes(nodes: readonly ChildNode[], base: FeedHtmlBase): ChildNod
  * item's content: scripts, styles, templates, canvases and comments removed (feed readers run no
  * JavaScript), the `<noscript>` fallbacks such as a chart's static PNG put in their place, a chart's
  * data table left out, Astro's and Pagefind's markers and any event handler dropped, and every relative
- * URL made absolute (root-relative from the site URL, path-relative from the page).
+ * URL made absolute from `pageUrl`, the post page's URL, as a browser on the page resolves it.
  */
-export function prepareFeedHtml(html: string, base: FeedHtmlBase): string {
+export function prepareFeedHtml(html: string, pageUrl: string): string {
   // With scripting off, parse5 reads <noscript> content as markup, the way a browser without JavaScript does.
   const fragment = parseFragment(html, { scriptingEnabled: false });
-  fragment.childNodes = prepareNodes(fragment.childNodes, base);
+  fragment.childNodes = prepareNodes(fragment.childNodes, pageUrl);
   return serialize(fragment).trim();
 }

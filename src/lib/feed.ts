@@ -5,6 +5,7 @@ import { getTopic, type Registry } from './registry.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { PostFile, SitePost } from './site-model.ts';
 import { escapeXml } from './markup.ts';
+import { lastRevised } from './notices.ts';
 import { prepareFeedHtml } from './feed-html.ts';
 import { socialCardPath } from './social-card.ts';
 import { renderXmlDocument, xmlElement } from './xml.ts';
@@ -87,12 +88,13 @@ export function buildFeedItem(page: PostPage, registry: Registry, bodyHtml: stri
   const { file, post, locale } = page;
   const siteUrl = registry.site.url;
   const url = absoluteUrl(siteUrl, postPath(locale, post.slug));
-  const updated = file.frontmatter.updated ?? post.source.frontmatter.updated;
+  // A correction changes the post as much as an update does: readers that track modified dates see it.
+  const updated = lastRevised(file.frontmatter.updated ?? post.source.frontmatter.updated, post.source.frontmatter.corrections);
   return {
     title: file.frontmatter.title,
     url,
     summary: file.frontmatter.description,
-    contentHtml: prepareFeedHtml(bodyHtml, { siteUrl, pageUrl: url }),
+    contentHtml: prepareFeedHtml(bodyHtml, url),
     published: getPublishedAt(file),
     modified: updated === undefined ? undefined : calendarDateInstant(updated),
     author: file.frontmatter.author,

@@ -171,6 +171,11 @@ export function createFrontmatterSchema(registry: Registry) {
         });
       })
       .optional(),
+    /** Corrections made after publication, each dated and described per language; shown at the top of the post. */
+    corrections: z
+      .array(z.strictObject({ date: CalendarDateSchema, note: LocalizedTextSchema }))
+      .min(1, { error: 'expected at least one correction; leave the key out when there is none' })
+      .optional(),
     /** Set by `npm run translated`: a hash of the Japanese source this translation was made from. */
     translatedFrom: z.string().regex(/^[0-9a-f]{12}$/, { error: 'expected the 12-character hash `npm run translated` writes' }).optional(),
   });
@@ -186,11 +191,12 @@ export type StatedIndexFigures = NonNullable<Frontmatter['indices']>[string];
 /** The top-level keys (and nested keys by path) the schema accepts, for "did you mean" hints. */
 export function knownFrontmatterKeys(path: string): readonly string[] {
   const keys: Record<string, readonly string[]> = {
-    '': ['kind', 'title', 'description', 'date', 'author', 'topics', 'draft', 'updated', 'publishAt', 'sources', 'indices', 'relative', 'risks', 'charts', 'translatedFrom'],
+    '': ['kind', 'title', 'description', 'date', 'author', 'topics', 'draft', 'updated', 'publishAt', 'sources', 'indices', 'relative', 'risks', 'charts', 'corrections', 'translatedFrom'],
     relative: ['ratio', 'deviation', 'relativeDeviation'],
   };
   if (/^indices\.[^.]+$/.test(path)) return ['close', 'change', 'changePercent'];
   if (/^sources\.\d+$/.test(path)) return ['title', 'publisher', 'url'];
   if (/^risks\.\d+$/.test(path)) return ['topic', 'level', 'trend', 'note'];
+  if (/^corrections\.\d+$/.test(path)) return ['date', 'note'];
   return keys[path] ?? [];
 }

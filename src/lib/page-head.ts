@@ -1,10 +1,10 @@
-import { absoluteUrl, otherLocale, switchLocalePath } from '../i18n/paths.ts';
+import { absoluteUrl, otherLocale, siteHref, switchLocalePath } from '../i18n/paths.ts';
 import { LOCALES, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
 
 /** What a page tells BaseLayout about itself. */
 export interface PageHeadInput {
   locale: Locale;
-  /** The page's own path, e.g. /en/posts/2026-02-13/. */
+  /** The page's own path on the site, e.g. /en/posts/2026-02-13/. */
   pathname: string;
   /** The page title without the site name; omitted on the home page. */
   title?: string;
@@ -28,7 +28,7 @@ export interface PageHead {
   canonical: string;
   noindex: boolean;
   alternates: Alternate[];
-  /** The same content in the other language (a fallback page where no translation exists). */
+  /** The link to the same content in the other language (a fallback page where no translation exists), below the site's base. */
   switchHref: string;
 }
 
@@ -49,6 +49,6 @@ export function buildHead(input: PageHeadInput): PageHead {
     canonical: absoluteUrl(input.siteUrl, input.pathname),
     noindex: input.noindex ?? false,
     alternates,
-    switchHref: switchLocalePath(input.pathname, otherLocale(input.locale)),
+    switchHref: siteHref(input.siteUrl, switchLocalePath(input.pathname, otherLocale(input.locale))),
   };
 }

@@ -12,9 +12,34 @@ export interface ComponentUse {
   attributes: Readonly<Record<string, LiteralValue>>;
 }
 
-/** What a post body holds that Shūhō reads: its component uses, in order, and what was wrong with it. */
+/** A quotation the author marked with `<Quote reason="…">`: its wording is someone else's, for the reason given. */
+export interface QuoteMark {
+  reason: string;
+  /** 1-based line of the `<Quote>` tag. */
+  line: number;
+}
+
+/** A piece of text as a reader sees it, with the line it starts on and the quotation it sits in, if any. */
+export interface ProseSpan {
+  text: string;
+  line: number;
+  quote?: QuoteMark;
+}
+
+/**
+ * Text read as one run, where a sentence can continue from span to span: a paragraph, heading or table
+ * cell of the body (field `body`), or a text of the frontmatter (field `title`, `risks.0.note.en`…).
+ */
+export interface ProseBlock {
+  field: string;
+  spans: readonly ProseSpan[];
+}
+
+/** What a post body holds that Shūhō reads: its component uses and its text, in order, and what was wrong with it. */
 export interface PostBody {
   components: readonly ComponentUse[];
+  /** The body's text from the syntax tree: no code, comments or attribute values; a component stands as `<Name />`. */
+  prose: readonly ProseBlock[];
   problems: readonly Problem[];
 }
 
@@ -67,6 +92,7 @@ export function readPostBody(file: string, source: string): PostBody {
     const match = SATTERI_ERROR.exec(raw);
     return {
       components: [],
+      prose: [],
       problems: [{
         file,
         field: 'body',
@@ -82,7 +108,7 @@ export function readPostBody(file: string, source: string): PostBody {
     const line = node.position?.start.line ?? 1;
     const at = (message: string, hint: string): Problem => ({ file, field: 'body', line, message, hint });
     if (node.type === 'mdxjsEsm') {
-      problems.push(at('has an import or export; posts use the built-in components without importing anything.', 'Remove the line: <Chart>, <Figure>, <KeyFigures> and <RiskWatch> are always available.'));
+      problems.push(at('has an import or export; posts use the built-in components without importing anything.', 'Remove the line: <Chart>, <Figure>, <KeyFigures>, <RiskWatch>, <ProductNotice> and <Quote> are always available.'));
     } else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(String(node.value))) {
       problems.push(at(`has the expression {${String(node.value)}}; a post's text is written, not computed.`, 'Write the text itself, a comment as {/* … */}, or a literal { as \\{.'));
     } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string' && /^[A-Z]/.test(node.name)) {
@@ -112,5 +138,48 @@ export function readPostBody(file: string, source: string): PostBody {
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-  return { components, problems };
+  return { components, prose: collectProse(tree), problems };
+}
+
+/** Nodes whose inline content is read as one block of text. */
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** Inline content: MDX puts it straight into a component written on one line, `<Quote …>text</Quote>`. */
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'break', 'inlineCode', 'mdxJsxTextElement', 'mdxTextExpression']);
+
+function quoteOf(node: MdastNode, inside: QuoteMark | undefined): QuoteMark | undefined {
+  if (node.name !== 'Quote') return inside;
+  const reason = node.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'reason')?.value;
+  return { reason: typeof reason === 'string' ? reason : '', line: node.position?.start.line ?? 1 };
+}
+
+/**
+ * The text a reader of the body sees, block by block. Code, comments and expressions are not text; a
+ * component other than `<Quote>` renders its own words (a figure, a chart), so it stands in the text as
+ * `<Name />` and a sentence around it still reads as one; what `<Quote>` wraps is marked as quoted.
+ */
+function collectProse(tree: MdastNode): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  const inline = (node: MdastNode, quote: QuoteMark | undefined, spans: ProseSpan[]): void => {
+    const line = node.position?.start.line ?? 1;
+    const span = (text: string): ProseSpan => (quote === undefined ? { text, line } : { text, line, quote });
+    if (node.type === 'text') spans.push(span(String(node.value)));
+    else if (node.type === 'break') spans.push(span('\n'));
+    else if (node.type === 'mdxJsxTextElement' && node.name === 'Quote') for (const child of node.children ?? []) inline(child, quoteOf(node, quote), spans);
+    else if (node.type === 'mdxJsxTextElement' && typeof node.name === 'string' && /^[A-Z]/.test(node.name)) spans.push(span(`<${node.name} />`));
+    else if (node.type !== 'inlineCode' && node.type !== 'mdxTextExpression') for (const child of node.children ?? []) inline(child, quote, spans);
+  };
+  const flow = (node: MdastNode, quote: QuoteMark | undefined): void => {
+    const children = node.children ?? [];
+    if (TEXT_BLOCKS.has(node.type) || (node.type === 'mdxJsxFlowElement' && children.some((child) => PHRASING.has(child.type)))) {
+      const spans: ProseSpan[] = [];
+      const inner = node.type === 'mdxJsxFlowElement' ? quoteOf(node, quote) : quote;
+      for (const child of children) inline(child, inner, spans);
+      if (spans.length > 0) blocks.push({ field: 'body', spans });
+    } else if (node.type !== 'code') {
+      for (const child of node.children ?? []) flow(child, node.type === 'mdxJsxFlowElement' ? quoteOf(node, quote) : quote);
+    }
+  };
+  flow(tree, undefined);
+  return blocks;
 }

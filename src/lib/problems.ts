@@ -10,6 +10,16 @@ export interface Problem {
   message: string;
   /** What to do about it. */
   hint?: string;
+  /**
+   * A warning is worth a second look but stops nothing (`npm run check --strict` makes it fail);
+   * without a severity a problem is an error, which stops the check and the build.
+   */
+  severity?: 'warning';
+}
+
+/** Whether a problem stops the check and the build: every problem that is not a warning. */
+export function isError(problem: Problem): boolean {
+  return problem.severity !== 'warning';
 }
 
 /** Thrown when content cannot be built; carries every problem found, not just the first. */
@@ -24,6 +34,15 @@ export class ContentError extends Error {
 
 /** Renders problems grouped by file, one line each: `field (line N): message. hint`. */
 export function formatProblems(problems: readonly Problem[]): string {
+  return formatGrouped(problems, ['a problem', 'problems']);
+}
+
+/** Renders warnings as `formatProblems` renders errors, each file's block saying "warning". */
+export function formatWarnings(warnings: readonly Problem[]): string {
+  return formatGrouped(warnings, ['a warning', 'warnings']);
+}
+
+function formatGrouped(problems: readonly Problem[], [one, many]: readonly [string, string]): string {
   const byFile = new Map<string, Problem[]>();
   for (const problem of problems) {
     const list = byFile.get(problem.file) ?? [];
@@ -38,7 +57,7 @@ export function formatProblems(problems: readonly Problem[]): string {
       const text = [problem.message, problem.hint].filter(Boolean).join(' ');
       return `  - ${where ? `${where}: ` : ''}${text}`;
     });
-    return `${file} has ${list.length === 1 ? 'a problem' : `${list.length} problems`}:\n${lines.join('\n')}`;
+    return `${file} has ${list.length === 1 ? one : `${list.length} ${many}`}:\n${lines.join('\n')}`;
   });
   return blocks.join('\n\n');
 }

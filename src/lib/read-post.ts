@@ -3,7 +3,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { classifyPostPath, hashSource, normaliseText, type PostContentFile } from './content-files.ts';
 import { yearOf } from './dates.ts';
 import { createFrontmatterSchema, knownFrontmatterKeys } from './frontmatter.ts';
-import { readPostBody } from './post-body.ts';
+import { readPostBody, type ProseBlock } from './post-body.ts';
 import { findFieldLine, type Problem } from './problems.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { PostFile } from './site-model.ts';
@@ -25,6 +25,8 @@ const FRONTMATTER_OPTIONS = {
 export interface ParsedPost extends PostFile {
   /** The normalised file text, for line numbers in messages. */
   source: string;
+  /** The body's text from its syntax tree, for the wording and product checks. */
+  prose: readonly ProseBlock[];
   relativePath: string;
   /** Path below the language folder without extension, e.g. `2026/2026-02-13`. */
   id: string;
@@ -114,6 +116,7 @@ export function readPost(
     hash: hashSource(text),
     components: body.components,
     source: text,
+    prose: body.prose,
     relativePath,
     id: `${year}/${slug}`,
     slug,

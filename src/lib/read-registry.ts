@@ -2,19 +2,29 @@ import { z } from 'zod';
 import { normaliseText, type ContentFile, type ContentFiles } from './content-files.ts';
 import type { Problem } from './problems.ts';
 import { IndexSchema, RiskTopicSchema, SiteConfigSchema, TopicSchema, type Registry } from './registry.ts';
+import { findJsonFieldLine, jsonIssueHint, jsonSyntaxProblem, schemaKeys } from './json-problems.ts';
 import { issuesToProblems } from './zod-problems.ts';
 
-function parseJson<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+/** Reads a JSON data file against its schema; problems are pushed, each naming the file and the field. */
+export function parseJson<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  const text = normaliseText(file.text);
   let data: unknown;
   try {
-    data = JSON.parse(normaliseText(file.text));
+    data = JSON.parse(text);
   } catch (error) {
-    problems.push({ file: file.path, message: `is not valid JSON: ${(error as Error).message}.` });
+    problems.push(jsonSyntaxProblem(file.path, text, error as Error));
     return undefined;
   }
   const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    problems.push(...issuesToProblems(file.path, result.error.issues));
+    const { issues } = result.error;
+    const found = issuesToProblems(file.path, issues, { knownKeys: schemaKeys(schema), findLine: (path) => findJsonFieldLine(text, data, path) });
+    // issuesToProblems gives one problem per issue, in order.
+    problems.push(...found.map((problem, i) => {
+      const issue = issues[i];
+      const hint = problem.hint ?? (issue === undefined ? undefined : jsonIssueHint(issue));
+      return hint === undefined ? problem : { ...problem, hint };
+    }));
     return undefined;
   }
   return result.data;

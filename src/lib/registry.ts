@@ -10,7 +10,8 @@ export const LocalizedTextSchema = z.strictObject({
 /** A text given in both languages. */
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-const IdSchema = z
+/** An id of the registry and the compliance profile: lower-case letters, digits and hyphens. */
+export const IdSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected an id in lower-case letters, digits and hyphens' });
 

@@ -1,11 +1,14 @@
 import { checkBodyComponents, type BodyContext } from './body-components.ts';
 import { parseClosesCsv } from './closes.ts';
+import { DEFAULT_WORDING, parseComplianceProfile, type ComplianceProfile } from './compliance.ts';
 import { classifyPostPath, type ContentFiles } from './content-files.ts';
 import { weekOf, type IsoDate } from './dates.ts';
 import { createFrontmatterSchema, type CustomChart, type Frontmatter, type RiskEntry } from './frontmatter.ts';
 import { ratioSeries, type RatioPoint } from './metrics.ts';
 import type { ComponentUse } from './post-body.ts';
-import { findFieldLine, type Problem } from './problems.ts';
+import { checkPostCompliance } from './post-compliance.ts';
+import { checkPublishedFigures, parsePublishedLock, type PublishedLock } from './published-figures.ts';
+import { findFieldLine, isError, type Problem } from './problems.ts';
 import { readPost, type ParsedPost } from './read-post.ts';
 import { parseRegistry } from './read-registry.ts';
 import { type Registry } from './registry.ts';
@@ -15,6 +18,7 @@ import { checkStatedFigures, type WeekFigures } from './stated-figures.ts';
 import { checkOrphanTranslations, checkTranslation, getTranslationStatus, type TranslationStatus } from './translations.ts';
 import { isPublished, type Visibility } from './visibility.ts';
 import { checkWeekCloses, collectCloses, computeWeekFigures } from './week-figures.ts';
+import type { Allowance } from './wording.ts';
 
 /** One post file after validation. */
 export interface PostFile {
@@ -48,24 +52,32 @@ export interface SitePost {
   isVisible: boolean;
 }
 
-/** Everything pages need: the registry, the weekly series and the posts, newest first. */
+/** Everything pages need: the registry, the compliance profile, the weekly series and the posts, newest first. */
 export interface SiteModel {
   registry: Registry;
+  compliance: ComplianceProfile;
   series: Series;
   /** The ratio series of the configured pair over the whole history. */
   ratio: readonly RatioPoint[];
   /** Every valid post, drafts included; `visiblePosts` is what a reader may see. */
   posts: readonly SitePost[];
   visiblePosts: readonly SitePost[];
+  /** The problems that stop nothing (wording worth a second look), for the build to print once. */
+  warnings: readonly Problem[];
 }
 
 /** What `buildSiteModel` found: the model when the content is sound, every problem, and notes. */
 export interface SiteModelResult {
-  /** Undefined as soon as there is any problem: nothing is built from content with errors. */
+  /** Undefined as soon as there is any error: nothing is built from content with errors. Warnings build. */
   model: SiteModel | undefined;
+  /** Errors and warnings (`severity: 'warning'`), in the order found. */
   problems: Problem[];
   /** Things worth saying that are not errors, such as editor files left beside the posts and ignored. */
   notes: Problem[];
+  /** Phrases of the wording lists the author quoted with `<Quote reason="…">`, with the reason: the record of what was let through. */
+  allowances: readonly Allowance[];
+  /** content/data/published.json as read: what each published post showed (empty when there is none). */
+  publishedLock: PublishedLock;
   /** Every source post that parsed, even when there are problems, so `npm run check` can report translation status alongside errors. */
   posts: readonly SitePost[];
   /**
@@ -99,8 +111,9 @@ function toPostFile(post: ParsedPost): PostFile {
 /**
  * The site model, read once from the content files: every rule that `npm run check` and the build
  * apply, in one place, with all problems reported at once. Reading (registry, closes, posts with
- * their MDX trees), then the weekly series, then per post its figures, stated figures, body
- * components and translation.
+ * their MDX trees, the compliance profile, the published-figure lock), then the weekly series, then
+ * per post its figures, stated figures, body components, translation, the wording and product notices
+ * the profile asks for (src/lib/post-compliance.ts) and the figures it showed when published.
  */
 export function buildSiteModel(files: ContentFiles, visibility: Visibility): SiteModelResult {
   const problems: Problem[] = [];
@@ -109,7 +122,15 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
     message: classifyPostPath(file.relativePath) === 'ignored' ? 'is not a post (an editor, system or other file) and was ignored.' : 'was ignored.',
   }));
   const registry = parseRegistry(files, problems);
-  if (!registry) return { model: undefined, problems, notes, posts: [], soundModel: undefined };
+  const compliance = parseComplianceProfile(files.compliance, problems);
+  if (compliance?.sample) {
+    notes.push({ file: files.compliance.path, message: 'is marked as a sample ("sample": true): its firm, registration number and products are invented. Replace them with your own before publishing.' });
+  }
+  const publishedLock = parsePublishedLock(files.published, problems);
+  if (!registry) return { model: undefined, problems, notes, allowances: [], publishedLock, posts: [], soundModel: undefined };
+  // Posts are still read for their wording when the profile has problems: every problem at once.
+  const profile = { wording: compliance?.wording ?? DEFAULT_WORDING, products: compliance?.products ?? [] };
+  const allowances: Allowance[] = [];
   const closes = parseClosesCsv(files.closes.path, files.closes.text, registry.indices.map((index) => index.id));
   problems.push(...closes.problems);
   const schema = createFrontmatterSchema(registry);
@@ -140,12 +161,23 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
       problems.push(...checkWeekCloses(source, shown, series, files.closes.path));
       problems.push(...checkStatedFigures(source.file, source.source, fm, figures, registry.site.derivedTolerance));
     }
-    const context: BodyContext = { kind: fm.kind, date: fm.date, figures, charts: fm.charts ?? [], indexIds };
+    const context: BodyContext = { kind: fm.kind, date: fm.date, figures, charts: fm.charts ?? [], indexIds, productIds: profile.products.map((product) => product.id) };
     problems.push(...checkBodyComponents(source.file, source.components, context));
     if (translation) {
       problems.push(...checkTranslation(source, translation, figures));
       if (figures) problems.push(...checkStatedFigures(translation.file, translation.source, translation.frontmatter, figures, registry.site.derivedTolerance));
       problems.push(...checkBodyComponents(translation.file, translation.components, context));
+    }
+    for (const file of translation ? [source, translation] : [source]) {
+      const checked = checkPostCompliance(file, profile);
+      problems.push(...checked.problems);
+      allowances.push(...checked.allowances);
+    }
+    // Publication is a fact of the clock, not of what this run shows: drafts are checked but never locked.
+    if (figures && isPublished(fm, { now: visibility.now, includeDrafts: false })) {
+      const locked = checkPublishedFigures({ id: source.id, file: source.file, source: source.source, figures, corrections: fm.corrections?.length ?? 0 }, publishedLock, files.published?.path ?? 'content/data/published.json');
+      problems.push(...locked.problems);
+      notes.push(...locked.notes);
     }
     return {
       id: source.id,
@@ -162,11 +194,14 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
     };
   });
   posts.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
-  const compose = (included: readonly SitePost[]): SiteModel => ({ registry, series, ratio, posts: included, visiblePosts: included.filter((post) => post.isVisible) });
-  if (problems.length === 0) return { model: compose(posts), problems, notes, posts, soundModel: compose(posts) };
+  const errors = problems.filter(isError);
+  if (!compliance) return { model: undefined, problems, notes, allowances, publishedLock, posts, soundModel: undefined };
+  const warnings = problems.filter((problem) => !isError(problem));
+  const compose = (included: readonly SitePost[]): SiteModel => ({ registry, compliance, series, ratio, posts: included, visiblePosts: included.filter((post) => post.isVisible), warnings });
+  if (errors.length === 0) return { model: compose(posts), problems, notes, allowances, publishedLock, posts, soundModel: compose(posts) };
   const postFiles = new Set(files.posts.map((file) => file.path));
-  const broken = new Set(problems.map((problem) => problem.file));
+  const broken = new Set(errors.map((problem) => problem.file));
   const isSound = (post: SitePost) => !broken.has(post.source.file) && !(post.translation && broken.has(post.translation.file));
-  const soundModel = problems.every((problem) => postFiles.has(problem.file)) ? compose(posts.filter(isSound)) : undefined;
-  return { model: undefined, problems, notes, posts, soundModel };
+  const soundModel = errors.every((problem) => postFiles.has(problem.file)) ? compose(posts.filter(isSound)) : undefined;
+  return { model: undefined, problems, notes, allowances, publishedLock, posts, soundModel };
 }

@@ -1,10 +1,10 @@
-import { localePath, postPath } from '../i18n/paths.ts';
+import { localePath, pathOnSite, postPath } from '../i18n/paths.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import type { SitePost } from './site-model.ts';
 import { getPostPages } from './post-views.ts';
 
 /**
- * Paths of pages that carry `noindex` and so stay out of the sitemap: the root language chooser
+ * Paths on the site of pages that carry `noindex` and so stay out of the sitemap: the root language chooser
  * (it only redirects), the 404 pages, and the English fallback page of every untranslated post.
  */
 export function getNoindexPaths(posts: readonly SitePost[]): Set<string> {
@@ -16,7 +16,8 @@ export function getNoindexPaths(posts: readonly SitePost[]): Set<string> {
   ]);
 }
 
-/** Whether a page URL belongs in the sitemap. */
-export function isSitemapPage(url: string, noindexPaths: ReadonlySet<string>): boolean {
-  return !noindexPaths.has(new URL(url).pathname);
+/** Whether a page URL (absolute, under the site URL `siteUrl`, which may have a path) belongs in the sitemap. */
+export function isSitemapPage(url: string, noindexPaths: ReadonlySet<string>, siteUrl: string): boolean {
+  const pathname = pathOnSite(siteUrl, new URL(url).pathname);
+  return pathname !== undefined && !noindexPaths.has(pathname);
 }

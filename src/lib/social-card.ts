@@ -1,4 +1,5 @@
 import { formatDate, formatNumber, formatPercent } from '../i18n/format.ts';
+import { sitePath } from '../i18n/paths.ts';
 import { t } from '../i18n/ui.ts';
 import { getLeadFigures } from './archive.ts';
 import type { PostPage } from './post-views.ts';
@@ -8,9 +9,9 @@ import type { Locale } from '../i18n/locale.ts';
 /** The size social networks expect of a large card (Open Graph, Twitter `summary_large_image`). */
 export const SOCIAL_CARD_SIZE = { width: 1200, height: 630 } as const;
 
-/** Where a post's card is served, e.g. /og/ja/2026-02-13.png. */
+/** The path on the site of a post's card, e.g. /og/ja/2026-02-13.png. */
 export function socialCardPath(locale: Locale, slug: string): string {
-  return `/og/${locale}/${slug}.png`;
+  return sitePath('og', locale, `${slug}.png`);
 }
 
 /** The week's key figure as a card shows it, formatted for the card's language. */

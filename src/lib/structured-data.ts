@@ -1,4 +1,4 @@
-import { absoluteUrl, postPath } from '../i18n/paths.ts';
+import { absoluteUrl, localePath, postPath } from '../i18n/paths.ts';
 import { calendarDateInstant, getPublishedAt } from './feed.ts';
 import type { PageHead } from './page-head.ts';
 import type { PostPage } from './post-views.ts';
@@ -90,7 +90,7 @@ export function buildNewsArticle(page: PostPage, registry: Registry, article: Ar
     datePublished: article.published,
     dateModified: article.modified,
     author: [{ '@type': 'Organization', name: article.author }],
-    publisher: { '@type': 'Organization', name: registry.site.title[locale], url: absoluteUrl(registry.site.url, `/${locale}/`) },
+    publisher: { '@type': 'Organization', name: registry.site.title[locale], url: absoluteUrl(registry.site.url, localePath(locale)) },
     inLanguage: article.inLanguage,
     image: [article.image],
     keywords: article.tags,

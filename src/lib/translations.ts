@@ -32,7 +32,7 @@ export function checkOrphanTranslations(translations: readonly ParsedPost[], sou
 
 /**
  * A translation inherits what its source states: the same date and kind, the same figures (or none),
- * and no risk watch or charts of its own. Each difference is a problem naming both files.
+ * and no risk watch, charts or corrections of its own. Each difference is a problem naming both files.
  */
 export function checkTranslation(source: ParsedPost, translation: ParsedPost, computed: WeekFigures | undefined): Problem[] {
   const problems: Problem[] = [];
@@ -80,6 +80,9 @@ export function checkTranslation(source: ParsedPost, translation: ParsedPost, co
   }
   if (translation.frontmatter.charts !== undefined) {
     problems.push({ file: translation.file, field: 'charts', ...at('charts'), message: 'is set in a translation.', hint: `Charts are declared once in the source (${source.file}) with titles in both languages.` });
+  }
+  if (translation.frontmatter.corrections !== undefined) {
+    problems.push({ file: translation.file, field: 'corrections', ...at('corrections'), message: 'is set in a translation.', hint: `Corrections are recorded once in the source (${source.file}) with a note per language.` });
   }
   return problems;
 }

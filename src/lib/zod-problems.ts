@@ -75,7 +75,13 @@ function describeIssue(issue: z.core.$ZodIssue): { message: string; hint?: strin
 export function issuesToProblems(
   file: string,
   issues: readonly z.core.$ZodIssue[],
-  options: { source?: string; fieldPrefix?: string; knownKeys?: (path: string) => readonly string[] } = {},
+  options: {
+    source?: string;
+    fieldPrefix?: string;
+    knownKeys?: (path: string) => readonly string[];
+    /** Finds a field's line where `source` is not YAML (a JSON data file). */
+    findLine?: (path: readonly PropertyKey[]) => number | undefined;
+  } = {},
 ): Problem[] {
   return issues.map((issue) => {
     const described = describeIssue(issue);
@@ -86,10 +92,8 @@ export function issuesToProblems(
       const suggestion = closestKey(issue.keys[0] ?? '', options.knownKeys(fieldPath(issue.path)));
       problem.hint = suggestion ? `Did you mean "${suggestion}"?` : 'Remove it or check its spelling.';
     }
-    if (options.source) {
-      const line = findFieldLine(options.source, fieldPath(described.path));
-      if (line !== undefined) problem.line = line;
-    }
+    const line = options.findLine?.(described.path) ?? (options.source === undefined ? undefined : findFieldLine(options.source, fieldPath(described.path)));
+    if (line !== undefined) problem.line = line;
     return problem;
   });
 }

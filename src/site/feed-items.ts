@@ -17,8 +17,8 @@ async function renderFeedItems(locale: Locale): Promise<FeedItem[]> {
     const entry = await getEntry('posts', page.file.entryId);
     if (!entry) throw new Error(`${page.file.file}: the content collection has no entry "${page.file.entryId}".`);
     const { Content } = await render(entry);
-    // The page's own body component: a feed item says what the page says.
-    const html = await container.renderToString(PostBody, { props: { content: Content }, locals: { post: { page, site } } });
+    // The page's own body component: a feed item says what the page says, its corrections at the end.
+    const html = await container.renderToString(PostBody, { props: { content: Content, correctionsAt: 'end' }, locals: { post: { page, site } } });
     items.push(buildFeedItem(page, site.registry, html));
   }
   return items;

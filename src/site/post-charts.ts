@@ -3,6 +3,7 @@ import { getPlacedCharts } from '../lib/body-components.ts';
 import { buildPostChart, planPostCharts, type ChartSpec, type PlannedChart } from '../lib/charts.ts';
 import { getPostPage, getPostPages } from '../lib/post-views.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { sitePath } from '../i18n/paths.ts';
 import type { SiteModel, SitePost } from '../lib/site-model.ts';
 import { CHART_PNG_SIZE, chartFileHash } from './render-chart.ts';
 
@@ -11,8 +12,9 @@ export interface PostChart extends PlannedChart {
   spec: ChartSpec;
   /** Content hash of the spec and renderer; names both files. */
   hash: string;
-  /** Root-relative URL of the static image, e.g. `/charts/0123456789abcdef.png`. */
+  /** Path on the site of the static image, e.g. `/charts/0123456789abcdef.png`; a page links it through `siteHref`. */
   pngUrl: string;
+  /** Path on the site of the CSV, beside the image. */
   csvUrl: string;
   /** The file name the CSV downloads as. */
   csvName: string;
@@ -46,8 +48,8 @@ export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale): 
       ...planned,
       spec,
       hash,
-      pngUrl: `/charts/${hash}.png`,
-      csvUrl: `/charts/${hash}.csv`,
+      pngUrl: sitePath('charts', `${hash}.png`),
+      csvUrl: sitePath('charts', `${hash}.csv`),
       csvName: chartCsvName(spec),
       ...CHART_PNG_SIZE,
       title: spec.title,

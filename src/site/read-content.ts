@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ContentError, type Problem } from '../lib/problems.ts';
-import { classifyPostPath, type ContentFile, type ContentFiles } from '../lib/content-files.ts';
+import { ContentError, isError, type Problem } from '../lib/problems.ts';
+import { classifyPostPath, normaliseText, type ContentFile, type ContentFiles } from '../lib/content-files.ts';
 import { getBrokenPostPages, type BrokenPostPage } from '../lib/post-views.ts';
+import { SiteConfigSchema } from '../lib/registry.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
 import type { Visibility } from '../lib/visibility.ts';
 import { displayPath, type Environment } from './environment.ts';
@@ -21,6 +22,22 @@ export function listPostFiles(contentDir: string): string[] {
     .sort();
 }
 
+/**
+ * The site URL in content/site.json, for Astro's `site` and `base`; undefined when the file is missing,
+ * is not JSON, or has no http(s) URL in `url`. Astro's config then loads without one, and the Shūhō
+ * integration stops the build with the check's message naming the file, the field and the fix,
+ * instead of Astro's own "Unable to load your Astro config".
+ */
+export function readSiteUrl(environment: Pick<Environment, 'contentDir'>): string | undefined {
+  try {
+    const site: unknown = JSON.parse(normaliseText(readFileSync(path.join(environment.contentDir, 'site.json'), 'utf8')));
+    const url = typeof site === 'object' && site !== null && 'url' in site ? site.url : undefined;
+    return SiteConfigSchema.shape.url.safeParse(url).success ? (url as string) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the registry files only: what the content collection's schema is built from. */
 export function readRegistryFiles(environment: Environment): Pick<ContentFiles, 'site' | 'indices' | 'topics' | 'risks'> {
   const { root, contentDir } = environment;
@@ -36,6 +53,8 @@ export function readContentFiles(environment: Environment): ContentFiles {
   return {
     ...readRegistryFiles(environment),
     closes: readFile(root, path.join(contentDir, 'data', 'closes.csv')),
+    compliance: readFile(root, path.join(contentDir, 'compliance.json')),
+    published: readFile(root, path.join(contentDir, 'data', 'published.json')),
     posts: listed
       .filter((file) => classifyPostPath(file.relativePath) !== 'ignored')
       .map((file) => ({ ...file, text: readFileSync(path.join(postsDir, file.relativePath), 'utf8') })),
@@ -43,14 +62,14 @@ export function readContentFiles(environment: Environment): ContentFiles {
   };
 }
 
-/** Reads and validates the whole site; throws a ContentError listing every problem. */
+/** Reads and validates the whole site; throws a ContentError listing every error (warnings stay in `model.warnings`). */
 export function loadSite(environment: Environment, visibility: Partial<Visibility> = {}): SiteModel {
   const { model, problems } = buildSiteModel(readContentFiles(environment), {
     now: environment.now,
     includeDrafts: false,
     ...visibility,
   });
-  if (!model) throw toContentError(problems, environment.root);
+  if (!model) throw toContentError(problems.filter(isError), environment.root);
   return model;
 }
 
@@ -67,8 +86,9 @@ export interface DevSite {
  */
 export function loadDevSite(environment: Environment): DevSite {
   const { soundModel, problems } = buildSiteModel(readContentFiles(environment), { now: environment.now, includeDrafts: true });
-  if (!soundModel) throw toContentError(problems, environment.root);
-  return { site: soundModel, brokenPostPages: getBrokenPostPages(problems) };
+  const errors = problems.filter(isError);
+  if (!soundModel) throw toContentError(errors, environment.root);
+  return { site: soundModel, brokenPostPages: getBrokenPostPages(errors) };
 }
 
 /**

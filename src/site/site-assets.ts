@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { copyFile, link, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { AssetCounts, AssetKind } from '../lib/build-summary.ts';
 import { buildChartCsv } from '../lib/chart-data.ts';
 import { getPostPages } from '../lib/post-views.ts';
 import type { SiteModel } from '../lib/site-model.ts';
@@ -13,10 +14,10 @@ import { getSocialCard, socialCardKey } from './social-card-render.ts';
 
 /** A file the site publishes besides its pages: a chart's PNG or CSV, or a post's social card. */
 export interface SiteAsset {
-  /** Root-relative URL, e.g. /charts/0123456789abcdef.png or /og/ja/2026-02-13.png. */
+  /** Path on the site (below the site's base), e.g. /charts/0123456789abcdef.png or /og/ja/2026-02-13.png; also its path in the output. */
   path: string;
   contentType: string;
-  kind: 'chart' | 'chart-data' | 'social-card';
+  kind: AssetKind;
   /** Where an earlier build stored this exact image, if it did: a build links it instead of drawing. */
   cacheFile: string | undefined;
   /** The bytes, drawn (and stored in the cache) if no earlier build drew them. */
@@ -62,13 +63,10 @@ export function listSiteAssets(site: SiteModel, imageCacheDir: string, drawer: I
   return [...charts, ...cards];
 }
 
-/** The asset served at a URL path, for the dev server. */
+/** The asset at a path on the site, for the dev server. */
 export function findSiteAsset(assets: readonly SiteAsset[], pathname: string): SiteAsset | undefined {
   return assets.find((asset) => asset.path === pathname);
 }
-
-/** What `writeSiteAssets` did, per kind of asset. */
-export type AssetCounts = Record<SiteAsset['kind'], { drawn: number; reused: number }>;
 
 async function publishCached(cacheFile: string, target: string): Promise<void> {
   try {
@@ -130,11 +128,4 @@ export async function writeSiteAssets(
     counts[asset.kind][isCached ? 'reused' : 'drawn'] += 1;
   });
   return counts;
-}
-
-/** The build log's summary of the assets, e.g. "14 chart images (0 drawn, 14 reused from the cache), …". */
-export function describeAssetCounts(counts: AssetCounts): string {
-  const { chart, 'chart-data': data, 'social-card': card } = counts;
-  return `${chart.drawn + chart.reused} chart images (${chart.drawn} drawn, ${chart.reused} reused from the cache), `
-    + `${data.drawn} chart CSV files, ${card.drawn + card.reused} social cards (${card.drawn} drawn, ${card.reused} reused from the cache)`;
 }

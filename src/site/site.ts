@@ -1,3 +1,4 @@
+import { siteHref } from '../i18n/paths.ts';
 import type { BrokenPostPage } from '../lib/post-views.ts';
 import type { SiteModel } from '../lib/site-model.ts';
 import { readEnvironment } from './environment.ts';
@@ -17,3 +18,8 @@ export const site: SiteModel = dev?.site ?? loadProductionSite(readEnvironment()
 
 /** The post pages of posts with problems, in the dev server only (a build with any problem never starts). */
 export const brokenPostPages: readonly BrokenPostPage[] = dev?.brokenPostPages ?? [];
+
+/** The link a page writes for a path on the site: below the site URL's path (see siteHref in src/i18n/paths.ts). */
+export function href(pathname: string): string {
+  return siteHref(site.registry.site.url, pathname);
+}

@@ -102,8 +102,9 @@ function measureWeight(dist: string) {
 }
 
 function chartCounts(output: string): string {
-  const line = output.split('\n').find((text) => text.includes('[shuho:images]'));
-  return line?.replace(/^.*\[shuho:images\]\s*/, '').trim() ?? '(no [shuho:images] line in the build output)';
+  // The images part of the build's summary line: "…; 14 chart images (…), 14 chart CSV files, 4 social cards (…); …".
+  const line = output.split('\n').find((text) => text.includes('[shuho:build]'));
+  return line?.split('; ').find((part) => part.includes('chart images'))?.trim() ?? '(no [shuho:build] line in the build output)';
 }
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatClose, serializeClosesCsv, type CloseRow } from '../../src/lib/closes.ts';
+import { whyNotTradingDay } from '../../src/lib/calendar.ts';
 import { addDays, yearOf, type IsoDate } from '../../src/lib/dates.ts';
 import { RISK_LEVELS, RISK_TRENDS } from '../../src/lib/frontmatter.ts';
 import type { IndexInfo, RiskTopic, SiteConfig, Topic } from '../../src/lib/registry.ts';
@@ -98,7 +99,7 @@ function quoted(text: string): string {
 }
 
 /**
- * Writes a corpus into `dir`: the shipped registry (content/site.json and content/data/*.json), a
+ * Writes a corpus into `dir`: the shipped registry (content/site.json, content/compliance.json and content/data/*.json), a
  * synthetic weekly random walk for every index, `years × 52` weekly posts in both languages and a
  * feature in both languages on the first Friday of each month.
  */
@@ -107,6 +108,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   const contentDir = options.dir;
   mkdirSync(path.join(contentDir, 'data'), { recursive: true });
   cpSync(path.join(ROOT, 'content', 'site.json'), path.join(contentDir, 'site.json'));
+  cpSync(path.join(ROOT, 'content', 'compliance.json'), path.join(contentDir, 'compliance.json'));
   for (const name of ['indices.json', 'topics.json', 'risks.json']) {
     cpSync(path.join(ROOT, 'content', 'data', name), path.join(contentDir, 'data', name));
   }
@@ -116,8 +118,10 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   const risks = readJson<RiskTopic[]>(path.join(contentDir, 'data', 'risks.json'));
 
   const weeks = options.years * 52;
-  // One week more than posted, so the first post has a previous close for its weekly change.
-  const dates = Array.from({ length: weeks + 1 }, (_, i) => addDays(LAST_WEEK, -7 * (weeks - i)));
+  // One week more than posted, so the first post has a previous close for its weekly change. A week
+  // whose Friday is an exchange holiday closes on the trading day before, as real weeks do.
+  const lastTradingDay = (day: IsoDate): IsoDate => (whyNotTradingDay('XNYS', day) === undefined ? day : lastTradingDay(addDays(day, -1)));
+  const dates = Array.from({ length: weeks + 1 }, (_, i) => lastTradingDay(addDays(LAST_WEEK, -7 * (weeks - i))));
   const starts: Record<string, number> = { russell2000growth: 1200, sp500: 3000, djia: 25000 };
   const closes = new Map<string, number[]>();
   for (const index of indices) {

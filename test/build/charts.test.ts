@@ -1,7 +1,6 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatDate } from '../../src/i18n/format.ts';
 import { formatChartValue } from '../../src/lib/chart-format.ts';
@@ -47,11 +46,9 @@ function chartsOf(page: Page): BuiltChart[] {
     });
 }
 
-/** The `<img>` inside a chart's `<noscript>`: an HTML parser with scripting on keeps it as text, so parse it again. */
-function noscriptImage(chart: BuiltChart): Element | undefined {
-  const noscript = chart.descendants.find((element) => element.tagName === 'noscript');
-  const fragment = parseFragment(textContent(noscript as Element));
-  return fragment.childNodes.find((node): node is DefaultTreeAdapterTypes.Element => node.nodeName === 'img');
+/** A chart's static image: the chart without JavaScript and in print (global.css shows it in place of the canvas). */
+function chartImage(chart: BuiltChart): Element | undefined {
+  return chart.descendants.find((element) => element.tagName === 'img' && getAttribute(element, 'class') === 'chart-image');
 }
 
 /** The share of pixels that differ from the top-left (background) pixel. */
@@ -83,12 +80,16 @@ describe('charts in the built sample site', () => {
     }
   });
 
-  test('every chart has a PNG of 1200×675 pixels with a chart drawn on it, for readers without JavaScript', async () => {
+  test('every chart has a PNG of 1200×675 pixels with a chart drawn on it, for readers without JavaScript and for print', async () => {
     for (const chart of charts) {
-      const image = noscriptImage(chart);
+      const image = chartImage(chart);
       const src = image && getAttribute(image, 'src');
       expect(src, chart.spec.id).toMatch(/^\/charts\/[0-9a-f]{16}\.png$/);
       expect(getAttribute(image as Element, 'alt')).toBe(chart.spec.alt);
+      // Lazy: hidden on screen when JavaScript draws the chart, so never downloaded unless printed or needed.
+      expect(getAttribute(image as Element, 'loading')).toBe('lazy');
+      // Not a search result's image: Pagefind would take the first image after the h1.
+      expect(getAttribute(image as Element, 'data-pagefind-ignore')).toBe('all');
       expect([getAttribute(image as Element, 'width'), getAttribute(image as Element, 'height')]).toEqual([String(CHART_PNG_SIZE.width), String(CHART_PNG_SIZE.height)]);
       const png = readFileSync(path.join(SAMPLE_DIST, src as string));
       expect(png.subarray(0, 8).equals(PNG_SIGNATURE), src).toBe(true);
@@ -101,7 +102,7 @@ describe('charts in the built sample site', () => {
 
   test('publishes one PNG and one CSV per distinct chart and nothing else', () => {
     const files = readdirSync(path.join(SAMPLE_DIST, 'charts')).sort();
-    const hashes = [...new Set(charts.map((chart) => getAttribute(noscriptImage(chart) as Element, 'src')?.slice(8, 24)))];
+    const hashes = [...new Set(charts.map((chart) => getAttribute(chartImage(chart) as Element, 'src')?.slice(8, 24)))];
     expect(files).toEqual(hashes.flatMap((hash) => [`${hash}.csv`, `${hash}.png`]).sort());
   });
 
@@ -187,7 +188,7 @@ describe('the chart image cache', () => {
 
   test('a second build of unchanged charts renders none of them and publishes the same images', () => {
     const pngs = readdirSync(path.join(SAMPLE_DIST, 'charts')).filter((file) => file.endsWith('.png'));
-    expect(log).toContain(`[shuho:images] ${pngs.length} chart images (0 drawn, ${pngs.length} reused from the cache)`);
+    expect(log.split('\n').find((line) => line.includes('[shuho:build]'))).toContain(`; ${pngs.length} chart images (0 drawn, ${pngs.length} reused from the cache)`);
     for (const file of pngs) {
       expect(readFileSync(path.join(dir, 'dist', 'charts', file)).equals(readFileSync(path.join(SAMPLE_DIST, 'charts', file))), file).toBe(true);
     }

@@ -219,6 +219,55 @@ describe('npm run check', () => {
     expect(result.stderr).toMatch(/^\d+ problems? in \d+ files? \(checked /m);
   });
 
+  test('guaranteeing language fails; a warning is printed apart and fails only with --strict; quoted wording is listed with its reason', async () => {
+    const contentDir = copyContent();
+    const file = post(contentDir, 'ja', '2026-02-06');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n来年、小型株は上昇します。\n\n<Quote reason="発言の引用">元本保証</Quote>という広告もありました。\n`);
+    const lenient = await runCli('check', [], { contentDir });
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toBe('');
+    expect(lenient.stdout).toContain(`${shown(file)} has a warning:\n  - body (line ${lineOf(file, '上昇します')}): states a forecast without a hedge ("上昇します"): "来年、小型株は上昇します。".`);
+    expect(lenient.stdout).toMatch(/^Quoted with a reason \(\d+\):$/m);
+    expect(lenient.stdout).toContain(`\n  - ${shown(file)} body (line ${lineOf(file, '元本保証')}): "元本保証" (guarantee), quoted because: 発言の引用\n`);
+    expect(lenient.stdout).toMatch(/^No problems: checked .* 1 warning \(listed above; --strict fails on them\)\.$/m);
+    const strict = await runCli('check', ['--strict'], { contentDir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(`${shown(file)} has a problem:\n  - body (line ${lineOf(file, '上昇します')}): states a forecast`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nこの戦略なら損をしない。\n`);
+    const failing = await runCli('check', [], { contentDir });
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain(`body (line ${lineOf(file, '損をしない')}): says "損をしない", which guarantees an outcome`);
+  });
+
+  test('a close revised under a published post is caught, naming the post and the figure, and passes once a correction is recorded', async () => {
+    const contentDir = copyContent();
+    const lock = data(contentDir, 'published.json');
+    const recorded = await runCli('check', ['--record'], { contentDir });
+    expect(recorded.code).toBe(0);
+    expect(recorded.stdout).toContain(`Recorded the figures of 2026/2026-02-13, 2026/2026-02-06 in ${shown(lock)}.`);
+    expect(JSON.parse(readFileSync(lock, 'utf8'))['2026/2026-02-13']).toMatchObject({ corrections: 0, figures: { 'djia.close': 49500.93, 'russell2000growth.close': 1709.95 } });
+    expect((await runCli('check', ['--record'], { contentDir })).stdout).toContain('Every published post is recorded.');
+
+    // A vendor revises the Dow's close of a week already published.
+    editFile(data(contentDir, 'closes.csv'), '2026-02-13,djia,49500.93', '2026-02-13,djia,49550.00');
+    const source = post(contentDir, 'ja', '2026-02-13');
+    const revised = await runCli('check', [], { contentDir });
+    expect(revised.code).toBe(1);
+    expect(revised.stderr).toContain(`${shown(source)} has`);
+    expect(revised.stderr).toContain(`corrections (line ${lineOf(source, 'date:')}): djia.close has changed since publication: 49500.93 → 49550.00 (${shown(lock)} records what readers saw). The closes were revised after the post went out: add a correction`);
+    expect(revised.stderr).toContain('djia.changePercent has changed since publication:');
+    expect((await runCli('check', ['--record'], { contentDir })).code).toBe(1);
+
+    // The correction is recorded: the check passes, and --record takes the new figures.
+    editFile(source, /^topics:(.*)$/m, 'topics:$1\ncorrections:\n  - date: 2026-02-20\n    note:\n      ja: NYダウの終値を訂正しました。\n      en: Corrected the Dow close.');
+    const corrected = await runCli('check', [], { contentDir });
+    expect(corrected.code).toBe(0);
+    expect(corrected.stdout).toContain(`Note: ${shown(source)} has a correction for its revised figures (djia.change, djia.changePercent, djia.close, djia.ytdChangePercent): run npm run check -- --record`);
+    expect((await runCli('check', ['--record'], { contentDir })).stdout).toContain('Recorded the figures of 2026/2026-02-13 in');
+    expect(JSON.parse(readFileSync(lock, 'utf8'))['2026/2026-02-13']).toMatchObject({ corrections: 1, figures: { 'djia.close': 49550 } });
+    expect((await runCli('check', [], { contentDir })).stdout).not.toContain('has a correction for its revised figures');
+  });
+
   test('prints every problem at once, and the status table alongside', async () => {
     const contentDir = copyContent();
     const broken = [cases[4], cases[12], cases[13]].map((item) => item?.breakSite(contentDir) ?? '');

@@ -27,11 +27,20 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1 at a free port: `/a/` serves `a/index.html`, unknown paths `404.html` with status 404. */
-export async function serveDir(dir: string): Promise<StaticSite> {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port: `/a/` serves `a/index.html`, unknown paths `404.html` with
+ * status 404. With a `base` (/shuho/), the site is served below that path, as a GitHub Pages project
+ * site is, and anything outside it is a plain 404 from the host.
+ */
+export async function serveDir(dir: string, base = '/'): Promise<StaticSite> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(base)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(`Not under ${base}`);
+      return;
+    }
+    let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length - 1)));
     if (!file.startsWith(dir)) file = path.join(dir, '404.html');
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');

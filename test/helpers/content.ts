@@ -69,6 +69,24 @@ export const TEST_RISKS = [
   { id: 'ukraine', label: { ja: 'ウクライナ情勢', en: 'War in Ukraine' }, group: { ja: '外部要因', en: 'External factors' } },
 ];
 
+/** compliance.json of the test site: an unlicensed publisher, one disclosure, one fund. */
+export const TEST_COMPLIANCE = {
+  publisher: {
+    licensed: false,
+    name: { ja: 'テスト編集部', en: 'Test editors' },
+    statement: { ja: '本サイトは金融商品取引業者が運営するものではありません(テスト用)。', en: 'This site is not published by a licensed firm (test).' },
+  },
+  disclosures: [{ heading: { ja: 'ご留意事項', en: 'Important information' }, text: { ja: 'テスト用の開示文です。', en: 'A test disclosure.' } }],
+  products: [
+    {
+      id: 'test-fund',
+      name: { ja: 'テスト・グロース・ファンド', en: 'Test Growth Fund' },
+      fees: { ja: 'テスト手数料: 年1.0%。', en: 'Test fee: 1.0% a year.' },
+      risks: { ja: 'テストリスク: 元本は保証されていません。', en: 'Test risk: the principal is not guaranteed.' },
+    },
+  ],
+};
+
 /** Closes by trading day and index: `{ '2026-02-13': { russell2000growth: 1709.95, sp500: 6836.17 } }`. */
 export type ClosesTable = Readonly<Record<IsoDate, Readonly<Record<string, number>>>>;
 
@@ -102,6 +120,7 @@ export interface TestContent {
   indices?: readonly object[];
   topics?: readonly object[];
   risks?: readonly object[];
+  compliance?: object;
   closes?: ClosesTable;
   posts?: readonly PostContentFile[];
 }
@@ -116,6 +135,7 @@ export function makeContentFiles(content: TestContent = {}): ContentFiles {
     topics: { path: 'content/data/topics.json', text: json(content.topics ?? TEST_TOPICS) },
     risks: { path: 'content/data/risks.json', text: json(content.risks ?? TEST_RISKS) },
     closes: { path: 'content/data/closes.csv', text: closesCsv(content.closes ?? {}) },
+    compliance: { path: 'content/compliance.json', text: json(content.compliance ?? TEST_COMPLIANCE) },
     posts: content.posts ?? [],
   };
 }

@@ -21,7 +21,7 @@ export interface PostSpec {
 }
 
 /** The files of the posts described, in both languages unless told otherwise. */
-function makePostFiles(posts: readonly PostSpec[]): PostContentFile[] {
+export function makePostFiles(posts: readonly PostSpec[]): PostContentFile[] {
   return posts.flatMap((spec) =>
     (spec.locales ?? ['ja', 'en']).map((locale) => {
       const name = spec.slug === undefined ? spec.date : `${spec.date}-${spec.slug}`;

@@ -16,6 +16,7 @@ const weekly: BodyContext = {
   date: '2026-02-13',
   charts: [],
   indexIds: ['small', 'large', 'other'],
+  productIds: ['house-fund'],
   figures: {
     date: '2026-02-13',
     week: '2026-02-13',
@@ -23,7 +24,7 @@ const weekly: BodyContext = {
     relative: computeRelativeFigures(ratioSeries(small, large, 2), '2026-02-13', 2),
   },
 };
-const feature: BodyContext = { kind: 'feature', date: '2025-10-10', charts: [], indexIds: ['small'], figures: undefined };
+const feature: BodyContext = { kind: 'feature', date: '2025-10-10', charts: [], indexIds: ['small'], productIds: [], figures: undefined };
 
 function check(body: string, context: BodyContext = weekly) {
   const read = readPostBody(FILE, `${HEAD}${body}`);
@@ -60,7 +61,7 @@ describe('checkBodyComponents', () => {
   });
 
   test('reports an unknown component, which MDX would only fail on while rendering', () => {
-    expect(check('<Chartt name="rebased" />')).toEqual(['5: <Chartt name="rebased" />: unknown component; posts can use <Chart>, <Figure>, <KeyFigures>, <RiskWatch>.']);
+    expect(check('<Chartt name="rebased" />')).toEqual(['5: <Chartt name="rebased" />: unknown component; posts can use <Chart>, <Figure>, <KeyFigures>, <RiskWatch>, <ProductNotice>, <Quote>.']);
   });
 
   test('reports a chart the post does not have, naming those it has', () => {

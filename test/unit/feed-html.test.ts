@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { prepareFeedHtml } from '../../src/lib/feed-html.ts';
 
-const BASE = { siteUrl: 'https://shuho.example', pageUrl: 'https://shuho.example/en/posts/2026-02-13/' };
+const BASE = 'https://shuho.example/en/posts/2026-02-13/';
 
 /** A chart as src/components/Chart.astro renders it, with Astro's and Pagefind's markers and its client script. */
 const CHART = '<figure class="chart" data-chart="x" data-astro-cid-abc><figcaption class="chart-caption">'
@@ -41,10 +41,10 @@ describe('prepareFeedHtml', () => {
     expect(prepareFeedHtml('<script>document.write("<p>injected</p>")</script><p>kept</p>', BASE)).toBe('<p>kept</p>');
   });
 
-  test('makes root-relative URLs absolute from a site URL with a path, and relative ones from the page', () => {
-    const base = { siteUrl: 'https://example.org/shuho/', pageUrl: 'https://example.org/shuho/en/posts/2026-02-13/' };
-    const html = '<a href="/en/posts/2026-02-06/">a</a><a href="../2026-02-06/">b</a><img src="chart.png" srcset="/a.png 1x, b.png 2x">';
-    expect(prepareFeedHtml(html, base)).toBe(
+  test('makes URLs absolute as the page resolves them: a site under a path writes its base into root-relative links', () => {
+    const page = 'https://example.org/shuho/en/posts/2026-02-13/';
+    const html = '<a href="/shuho/en/posts/2026-02-06/">a</a><a href="../2026-02-06/">b</a><img src="chart.png" srcset="/shuho/a.png 1x, b.png 2x">';
+    expect(prepareFeedHtml(html, page)).toBe(
       '<a href="https://example.org/shuho/en/posts/2026-02-06/">a</a><a href="https://example.org/shuho/en/posts/2026-02-06/">b</a>'
       + '<img src="https://example.org/shuho/en/posts/2026-02-13/chart.png" srcset="https://example.org/shuho/a.png 1x, https://example.org/shuho/en/posts/2026-02-13/b.png 2x">',
     );

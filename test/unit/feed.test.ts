@@ -83,6 +83,17 @@ describe('renderRss and renderJsonFeed', () => {
     });
   });
 
+  test('a correction later than the update dates the item modified', () => {
+    const corrected = makeModel([{
+      date: '2026-02-13',
+      topics: ['china'],
+      updated: '2026-02-16',
+      frontmatter: ['corrections:', '  - date: 2026-02-20', '    note: { ja: 終値を訂正。, en: Corrected a close. }', '  - date: 2026-02-18', '    note: { ja: 誤字を訂正。, en: Fixed a typo. }'],
+    }]);
+    const [first] = getFeedPages(corrected.posts, 'en');
+    expect(buildFeedItem(first!, corrected.registry, '<p>Body</p>').modified).toBe('2026-02-20T12:00:00.000Z');
+  });
+
   test('an empty feed is still valid and has no build date', async () => {
     const xml = renderRss(channel, []);
     expect(xml).not.toContain('lastBuildDate');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, getLocaleStaticPaths, isLocale, localePath, otherLocale, postPath, switchLocalePath } from '../../src/i18n/paths.ts';
+import { absoluteUrl, basePath, getLocaleStaticPaths, isLocale, localePath, otherLocale, pathOnSite, postPath, siteHref, sitePath, switchLocalePath } from '../../src/i18n/paths.ts';
 
 describe('locale paths', () => {
   test('pages get a trailing slash, files do not', () => {
@@ -30,6 +30,33 @@ describe('locale paths', () => {
   test('absolute URLs with or without a trailing slash on the site', () => {
     expect(absoluteUrl('https://shuho.example', '/en/posts/2026-02-13/')).toBe('https://shuho.example/en/posts/2026-02-13/');
     expect(absoluteUrl('https://shuho.example/', '/ja/')).toBe('https://shuho.example/ja/');
+  });
+  test('files beside the languages follow the same form', () => {
+    expect(sitePath('charts', '0123456789abcdef.png')).toBe('/charts/0123456789abcdef.png');
+    expect(sitePath('og', 'ja', '2026-02-13.png')).toBe('/og/ja/2026-02-13.png');
+    expect(sitePath()).toBe('/');
+  });
+});
+
+describe('a site published under a path', () => {
+  const site = 'https://example.org/shuho';
+  test('every page and file lives below the site URL\'s path, with or without its trailing slash', () => {
+    expect(basePath(site)).toBe('/shuho/');
+    expect(basePath(`${site}/`)).toBe('/shuho/');
+    expect(basePath('https://shuho.example')).toBe('/');
+    expect(siteHref(site, localePath('ja', 'archive'))).toBe('/shuho/ja/archive/');
+    expect(siteHref(site, sitePath('charts', 'a.png'))).toBe('/shuho/charts/a.png');
+    expect(siteHref('https://shuho.example', '/ja/')).toBe('/ja/');
+    expect(absoluteUrl(site, '/ja/')).toBe('https://example.org/shuho/ja/');
+    expect(absoluteUrl(`${site}/`, '/sitemap-index.xml')).toBe('https://example.org/shuho/sitemap-index.xml');
+  });
+  test('a request path maps back to the path on the site, or to nothing outside the base', () => {
+    expect(pathOnSite(site, '/shuho/charts/a.png')).toBe('/charts/a.png');
+    expect(pathOnSite(site, '/shuho/')).toBe('/');
+    expect(pathOnSite(site, '/shuho')).toBe('/');
+    expect(pathOnSite(site, '/charts/a.png')).toBeUndefined();
+    expect(pathOnSite(site, '/shuhox/ja/')).toBeUndefined();
+    expect(pathOnSite('https://shuho.example', '/og/ja/x.png')).toBe('/og/ja/x.png');
   });
 });
 

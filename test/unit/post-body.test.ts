@@ -18,7 +18,20 @@ describe('readPostBody', () => {
 
   test('comments, fenced code and inline code are text, not components', () => {
     const body = read('{/* <Chart name="a" /> */}\n\n`<Chart name="b" />`\n\n```mdx\n<Chart name="c" />\n```\n\n~~~\n<Figure field="x" />\n~~~\n');
-    expect(body).toEqual({ components: [], problems: [] });
+    expect(body).toEqual({ components: [], prose: [], problems: [] });
+  });
+
+  test('reads the text a reader sees, block by block, with lines; components stand as their names and quotations are marked', () => {
+    const body = read('\n## 見出し\n\n一行目、\n<Figure index="sp500" field="close" />で**終了**。`code`\n\n<Quote reason="引用">必ず</Quote>と述べた。\n\n<Quote reason="broker">\n\nSure to rise.\n\n</Quote>\n\n```\nguaranteed\n```\n\n| a |\n| - |\n| セル |\n');
+    expect(body.problems).toEqual([]);
+    expect(body.prose.map((block) => block.spans.map((span) => `${span.line}:${span.text}${span.quote ? `[${span.quote.reason}@${span.quote.line}]` : ''}`).join('|'))).toEqual([
+      '6:見出し',
+      '8:一行目、\n|9:<Figure />|9:で|9:終了|9:。',
+      '11:必ず[引用@11]|11:と述べた。',
+      '15:Sure to rise.[broker@13]',
+      '23:a',
+      '25:セル',
+    ]);
   });
 
   test('a boolean attribute is true; HTML elements are left alone', () => {
@@ -64,6 +77,7 @@ describe('readPostBody', () => {
             "message": "is not valid MDX at column 1: Expected a closing tag for \`<Chart>\`.",
           },
         ],
+        "prose": [],
       }
     `);
   });

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { getPostPages } from '../../src/lib/post-views.ts';
 import { imageCacheDir } from '../../src/site/environment.ts';
 import { createWorkerDrawer } from '../../src/site/image-pool.ts';
-import { describeAssetCounts, drawUncachedImages, findSiteAsset, listSiteAssets, writeSiteAssets } from '../../src/site/site-assets.ts';
+import { describeAssetCounts } from '../../src/lib/build-summary.ts';
+import { drawUncachedImages, findSiteAsset, listSiteAssets, writeSiteAssets } from '../../src/site/site-assets.ts';
 import { makeModel } from '../helpers/model.ts';
 
 const SHARED_CHART = [

@@ -219,7 +219,7 @@ describe('content problems, each naming file and field', () => {
   });
 
   test('invalid JSON in a data file is reported with the file', () => {
-    expect(problemsOf({ ...FIXTURE, indices: { ...FIXTURE.indices, text: '[{' } })).toMatch(/indices\.json has a problem:\n {2}- is not valid JSON/);
+    expect(problemsOf({ ...FIXTURE, indices: { ...FIXTURE.indices, text: '[{' } })).toMatch(/indices\.json has a problem:\n {2}- \(line 1\): is not valid JSON: the file ends before every { and \[ in it is closed/);
   });
 });
 
