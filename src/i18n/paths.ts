@@ -5,11 +5,6 @@ export function getLocaleStaticPaths(): { params: { lang: Locale }; props: { loc
   return LOCALES.map((locale) => ({ params: { lang: locale }, props: { locale } }));
 }
 
-/** Whether a string is one of the site's locales. */
-export function isLocale(value: string | undefined): value is Locale {
-  return (LOCALES as readonly string[]).includes(value ?? '');
-}
-
 /** The other language: the target of the language switch. */
 export function otherLocale(locale: Locale): Locale {
   return locale === 'ja' ? 'en' : 'ja';

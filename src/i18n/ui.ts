@@ -53,8 +53,6 @@ const ja = {
   'figures.deviation': '{weeks}週移動平均との乖離',
   'figures.movingAverage': '{weeks}週移動平均',
   'figures.ytd': '年初来',
-  'figures.high52': '52週高値',
-  'figures.low52': '52週安値',
   'figures.points': '{value}ポイント',
   'figures.move.up': '{value}上昇',
   'figures.move.down': '{value}下落',
@@ -146,9 +144,6 @@ const ja = {
   'search.suggestion': '「[SEARCH_TERM]」に一致する記事はありません。次のキーワードもお試しください:',
   'search.searching': '「[SEARCH_TERM]」を検索しています…',
   'post.related': '関連記事',
-  'redirect.title': 'Shūhō 週報',
-  'redirect.choose': '言語を選んでください',
-  'date.weekOf': '{date}の週',
 } as const;
 
 /** A key of the interface dictionary. */
@@ -204,8 +199,6 @@ const en: Record<UiKey, string> = {
   'figures.deviation': 'Deviation from {weeks}-week average',
   'figures.movingAverage': '{weeks}-week moving average',
   'figures.ytd': 'Year to date',
-  'figures.high52': '52-week high',
-  'figures.low52': '52-week low',
   'figures.points': '{value} pts',
   'figures.move.up': 'rose {value}',
   'figures.move.down': 'fell {value}',
@@ -297,9 +290,6 @@ const en: Record<UiKey, string> = {
   'search.suggestion': 'No results for [SEARCH_TERM]. Try one of the following searches:',
   'search.searching': 'Searching for [SEARCH_TERM]…',
   'post.related': 'Related posts',
-  'redirect.title': 'Shūhō weekly',
-  'redirect.choose': 'Choose your language',
-  'date.weekOf': 'Week of {date}',
 };
 
 const dictionaries: Record<Locale, Record<UiKey, string>> = { ja, en };

@@ -185,8 +185,6 @@ export function createFrontmatterSchema(registry: Registry) {
 export type Frontmatter = z.infer<ReturnType<typeof createFrontmatterSchema>>;
 /** One line of a post's risk watch. */
 export type RiskEntry = NonNullable<Frontmatter['risks']>[number];
-/** The figures a post states for one index. */
-export type StatedIndexFigures = NonNullable<Frontmatter['indices']>[string];
 
 /** The top-level keys (and nested keys by path) the schema accepts, for "did you mean" hints. */
 export function knownFrontmatterKeys(path: string): readonly string[] {

@@ -29,8 +29,6 @@ export function buildKeyFigures(registry: Registry, figures: WeekFigures, only?:
 
 /** The figures prose can cite with <Figure />. */
 export const CITABLE_FIELDS = ['close', 'change', 'changePercent', 'ytdChangePercent', 'ratio', 'deviation', 'relativeDeviation', 'movingAverage'] as const;
-/** A figure prose can cite. */
-export type CitableField = (typeof CITABLE_FIELDS)[number];
 
 /** A cited figure: its value and how it is written (percent, points or a level). */
 export interface CitedFigure {

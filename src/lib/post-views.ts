@@ -1,5 +1,5 @@
 import type { Problem } from './problems.ts';
-import type { PostFile, SiteModel, SitePost } from './site-model.ts';
+import type { PostFile, SitePost } from './site-model.ts';
 import { LOCALES, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
 
 /** One post page: the chrome's language, the file whose body is shown, and whether it is a fallback. */
@@ -29,11 +29,6 @@ export function getPostPage(post: SitePost, locale: Locale): PostPage {
   return page;
 }
 
-/** The languages in which a post really exists (a fallback page is not a translation). */
-export function getIndexableLocales(post: SitePost): Locale[] {
-  return post.translation === undefined ? [SOURCE_LOCALE] : [...LOCALES];
-}
-
 /** The posts before and after `post` among those of the same kind, by date. */
 export function getAdjacentPosts(posts: readonly SitePost[], post: SitePost): { previous: SitePost | undefined; next: SitePost | undefined } {
   const sameKind = posts.filter((candidate) => candidate.kind === post.kind);
@@ -46,11 +41,6 @@ export function getAdjacentPosts(posts: readonly SitePost[], post: SitePost): { 
 export function getPostText(post: SitePost, locale: Locale): { title: string; description: string; lang: Locale } {
   const file = getPostPage(post, locale).file;
   return { title: file.frontmatter.title, description: file.frontmatter.description, lang: file.locale };
-}
-
-/** Posts visible in the model, newest first. */
-export function getLatestPosts(model: SiteModel, count: number): readonly SitePost[] {
-  return model.visiblePosts.slice(0, count);
 }
 
 /** A post page the dev server cannot render, and why: the problems of the files it shows. */

@@ -7,8 +7,6 @@ export const LocalizedTextSchema = z.strictObject({
   ja: z.string().trim().min(1),
   en: z.string().trim().min(1),
 });
-/** A text given in both languages. */
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /** An id of the registry and the compliance profile: lower-case letters, digits and hyphens. */
 export const IdSchema = z

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroEnvironment, TEST_NOW } from '../helpers/build-site.ts';
-import { copyContent, NODE } from '../helpers/cli.ts';
+import { copyContent, NODE, stopServer } from '../helpers/cli.ts';
 import { createIsolatedRoot } from '../helpers/isolated-root.ts';
 
 /*
@@ -53,12 +53,7 @@ describe(`the dev server of a site under ${BASE}`, () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await stopServer(server);
   });
 
   test('serves the chart PNG and CSV and the social card a page links, below the base, and nothing at the host root', async () => {

@@ -8,7 +8,7 @@ import { formatProblems } from '../../src/lib/problems.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { readContentFiles } from '../../src/site/read-content.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { copyContent, editFile, NODE } from '../helpers/cli.ts';
+import { copyContent, editFile, NODE, stopServer } from '../helpers/cli.ts';
 import { astroEnvironment, TEST_NOW } from '../helpers/build-site.ts';
 import { createIsolatedRoot } from '../helpers/isolated-root.ts';
 import { addScheduledPosts } from '../helpers/visibility.ts';
@@ -99,12 +99,7 @@ describe('npm run dev', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await stopServer(server);
   });
 
   test('shows drafts and scheduled posts as they will be published', async () => {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -56,4 +56,13 @@ export function editFile(file: string, from: string | RegExp, to: string): void 
   const next = text.replace(from, to);
   if (next === text) throw new Error(`${file} does not contain ${String(from)}; has the fixture changed?`);
   writeFileSync(file, next);
+}
+
+/** Stops a dev server: SIGTERM, then SIGKILL if it has not exited within 5 s. */
+export async function stopServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (server.exitCode === null) server.kill('SIGKILL');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, basePath, getLocaleStaticPaths, isLocale, localePath, otherLocale, pathOnSite, postPath, siteHref, sitePath, switchLocalePath } from '../../src/i18n/paths.ts';
+import { absoluteUrl, basePath, getLocaleStaticPaths, localePath, otherLocale, pathOnSite, postPath, siteHref, sitePath, switchLocalePath } from '../../src/i18n/paths.ts';
 
 describe('locale paths', () => {
   test('pages get a trailing slash, files do not', () => {
@@ -20,12 +20,9 @@ describe('locale paths', () => {
     expect(switchLocalePath('/en/topics/ja/', 'ja')).toBe('/ja/topics/ja/');
     expect(switchLocalePath('/english/', 'ja')).toBe('/english/');
   });
-  test('otherLocale and isLocale', () => {
+  test('otherLocale', () => {
     expect(otherLocale('ja')).toBe('en');
     expect(otherLocale('en')).toBe('ja');
-    expect(isLocale('ja')).toBe(true);
-    expect(isLocale('fr')).toBe(false);
-    expect(isLocale(undefined)).toBe(false);
   });
   test('absolute URLs with or without a trailing slash on the site', () => {
     expect(absoluteUrl('https://shuho.example', '/en/posts/2026-02-13/')).toBe('https://shuho.example/en/posts/2026-02-13/');

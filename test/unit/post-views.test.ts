@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getAdjacentPosts, getBrokenPostPages, getIndexableLocales, getLatestPosts, getPostPage, getPostPages, getPostText } from '../../src/lib/post-views.ts';
+import { getAdjacentPosts, getBrokenPostPages, getPostPage, getPostPages, getPostText } from '../../src/lib/post-views.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { buildSiteModel, type SitePost } from '../../src/lib/site-model.ts';
 import { readEnvironment } from '../../src/site/environment.ts';
@@ -46,13 +46,6 @@ describe('getPostText', () => {
   });
 });
 
-describe('getIndexableLocales', () => {
-  test('a fallback is not a translation', () => {
-    expect(getIndexableLocales(bySlug('2026-02-13'))).toEqual(['ja', 'en']);
-    expect(getIndexableLocales(bySlug('2026-02-06'))).toEqual(['ja']);
-  });
-});
-
 describe('getAdjacentPosts', () => {
   test('links posts of the same kind, older as previous', () => {
     const { previous, next } = getAdjacentPosts(model.visiblePosts, bySlug('2026-02-13'));
@@ -69,12 +62,6 @@ describe('getAdjacentPosts', () => {
     });
     expect(slugs).not.toContain('2026-01-30');
     expect(slugs).not.toContain('2026-09-04-future-outlook');
-  });
-});
-
-describe('getLatestPosts', () => {
-  test('newest visible first', () => {
-    expect(getLatestPosts(model, 2).map((post) => post.slug)).toEqual(['2026-02-13', '2026-02-06']);
   });
 });
 
