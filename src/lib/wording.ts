@@ -54,42 +54,61 @@ function scan(block: ProseBlock): Scanned {
   return { field: block.field, text, lineAt, quoteAt };
 }
 
-const patterns = new Map<string, RegExp>();
+/**
+ * A phrase as a pattern source: case-insensitive (the flags of `patternOf`), any run of spaces as one,
+ * either apostrophe, and whole words where the phrase starts or ends with a Latin letter or digit, so
+ * "sure to" is not found in "pressure to" and "may" not in "mayor". Japanese has no spaces between
+ * words and is matched as written.
+ */
+function phraseSource(phrase: string): string {
+  const normal = normalise(phrase).trim();
+  const body = normal
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll("'", "['’]"))
+    .join('\\s+');
+  // Japanese next to a Latin word is a word boundary: "週報G" is found in "週報Gの".
+  const start = /^[A-Za-z0-9]/.test(normal) ? '(?<![\\p{Script=Latin}0-9])' : '';
+  const end = /[A-Za-z0-9]$/.test(normal) ? '(?![\\p{Script=Latin}0-9])' : '';
+  return `${start}${body}${end}`;
+}
+
+const patterns = new WeakMap<readonly string[], RegExp>();
 
 /**
- * A phrase as a pattern: case-insensitive, any run of spaces as one, either apostrophe, and whole words
- * where the phrase starts or ends with a Latin letter or digit, so "sure to" is not found in "pressure to"
- * and "may" not in "mayor". Japanese has no spaces between words and is matched as written.
+ * One pattern for a whole list, longest phrase first, so each text is scanned once per list rather
+ * than once per phrase (a 10-year site has thousands of paragraphs and the lists dozens of phrases).
+ * Where two phrases overlap the scan keeps the one that starts first, and at one start the longest.
  */
-function patternOf(phrase: string): RegExp {
-  let pattern = patterns.get(phrase);
+function patternOf(phrases: readonly string[]): RegExp | undefined {
+  if (phrases.length === 0) return undefined;
+  let pattern = patterns.get(phrases);
   if (!pattern) {
-    const normal = normalise(phrase).trim();
-    const body = normal
-      .split(/\s+/)
-      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll("'", "['’]"))
-      .join('\\s+');
-    // Japanese next to a Latin word is a word boundary: "週報G" is found in "週報Gの".
-    const start = /^[A-Za-z0-9]/.test(normal) ? '(?<![\\p{Script=Latin}0-9])' : '';
-    const end = /[A-Za-z0-9]$/.test(normal) ? '(?![\\p{Script=Latin}0-9])' : '';
-    pattern = new RegExp(`${start}${body}${end}`, 'giu');
-    patterns.set(phrase, pattern);
+    const sources = [...new Set(phrases)].sort((a, b) => normalise(b).length - normalise(a).length).map(phraseSource);
+    pattern = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'giu');
+    patterns.set(phrases, pattern);
   }
   return pattern;
 }
 
-/** Every place a phrase of the lists occurs, longest first where two overlap. */
+/** Every place a phrase of the list occurs; of two that overlap, the one starting first, at one start the longest. */
 function findAll(text: string, phrases: readonly string[]): Match[] {
-  const found = phrases.flatMap((phrase) => [...text.matchAll(patternOf(phrase))].map((match) => ({ start: match.index, end: match.index + match[0].length })));
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Match[] = [];
-  for (const match of found) if (!kept.some((other) => overlaps(match, other))) kept.push(match);
-  return kept;
+  const pattern = patternOf(phrases);
+  return pattern ? [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length })) : [];
 }
 
 const overlaps = (a: Match, b: Match): boolean => a.start < b.end && b.start < a.end;
 
-const both = (lists: { ja: readonly string[]; en: readonly string[] }): string[] => [...lists.ja, ...lists.en];
+const bothLists = new WeakMap<object, string[]>();
+
+/** Both languages' phrases of a list, made once per list: every block of every post asks for them. */
+function both(lists: { ja: readonly string[]; en: readonly string[] }): string[] {
+  let phrases = bothLists.get(lists);
+  if (!phrases) {
+    phrases = [...lists.ja, ...lists.en];
+    bothLists.set(lists, phrases);
+  }
+  return phrases;
+}
 
 /** Sentences of a block: ends at 。！？, or at . ! ? before a space. */
 function sentencesOf(text: string): Match[] {
@@ -199,11 +218,23 @@ export function frontmatterProse(source: string, field: string, text: string): P
   return { field, spans: [{ text, line: findFieldLine(source, field) ?? 1 }] };
 }
 
+const productNames = new WeakMap<Product, string[]>();
+
+/** A product's names in both languages and its aliases, made once per product (the pattern is cached by this list). */
+function namesOf(product: Product): string[] {
+  let names = productNames.get(product);
+  if (!names) {
+    names = [product.name.ja, product.name.en, ...product.aliases];
+    productNames.set(product, names);
+  }
+  return names;
+}
+
 /** Where a file first names each of the firm's products (by its name in either language or an alias), and the name as written. */
 export function findProductMentions(blocks: readonly ProseBlock[], products: readonly Product[]): { product: Product; name: string; field: string; line: number }[] {
   const scanned = blocks.map(scan);
   return products.flatMap((product) => {
-    const names = [product.name.ja, product.name.en, ...product.aliases];
+    const names = namesOf(product);
     for (const block of scanned) {
       const [match] = findAll(block.text, names);
       if (match) return [{ product, name: block.text.slice(match.start, match.end), field: block.field, line: block.lineAt[match.start] ?? 1 }];
