@@ -1,3 +1,12 @@
+import { formatDate } from '../i18n/format.ts';
+import { LOCALES } from '../i18n/locale.ts';
+import { isIsoDate } from '../lib/dates.ts';
+
+/** A result as Pagefind's default UI hands it to processResult: only the part the site touches. */
+interface PagefindResult {
+  meta: Record<string, string>;
+}
+
 /** The options of Pagefind's default UI that the site sets. */
 interface PagefindUIOptions {
   element: HTMLElement;
@@ -6,6 +15,7 @@ interface PagefindUIOptions {
   showImages: boolean;
   showSubResults: boolean;
   translations: Record<string, string>;
+  processResult: (result: PagefindResult) => PagefindResult;
 }
 
 /** Defined by pagefind/pagefind-ui.js, which the page loads (deferred) before this module runs. */
@@ -15,6 +25,21 @@ const root = document.querySelector<HTMLElement>('[data-search]');
 // which Pagefind stores from the output's root.
 const bundlePath = root?.dataset['bundlePath'];
 const baseUrl = root?.dataset['baseUrl'];
+const locale = LOCALES.find((candidate) => candidate === root?.dataset['locale']);
+const labels = JSON.parse(root?.dataset['metaLabels'] ?? '{}') as Partial<Record<'kind' | 'date', string>>;
+
+/**
+ * The UI lists every metadata field but the title and image as "key: value" tags; a post records its
+ * kind (already in the page's language) and its date as YYYY-MM-DD, shown here as the page writes dates.
+ */
+function labelMeta(result: PagefindResult): PagefindResult {
+  const { kind, date, ...rest } = result.meta;
+  const meta: Record<string, string> = { ...rest };
+  if (kind && labels.kind) meta[labels.kind] = kind;
+  if (date && labels.date) meta[labels.date] = locale && isIsoDate(date) ? formatDate(locale, date) : date;
+  return { ...result, meta };
+}
+
 if (root && PagefindUI && bundlePath !== undefined && baseUrl !== undefined) {
   new PagefindUI({
     element: root,
@@ -23,6 +48,7 @@ if (root && PagefindUI && bundlePath !== undefined && baseUrl !== undefined) {
     showImages: false,
     showSubResults: true,
     translations: JSON.parse(root.dataset['translations'] ?? '{}') as Record<string, string>,
+    processResult: labelMeta,
   });
   // Pagefind names its search field with a title only, which assistive technology may not announce as a label.
   const input = root.querySelector('input');

@@ -143,6 +143,8 @@ const ja = {
   'search.altSearch': '「[SEARCH_TERM]」に一致する記事はありません。「[DIFFERENT_TERM]」の検索結果を表示しています',
   'search.suggestion': '「[SEARCH_TERM]」に一致する記事はありません。次のキーワードもお試しください:',
   'search.searching': '「[SEARCH_TERM]」を検索しています…',
+  'search.kind': '種類',
+  'search.date': '日付',
   'post.related': '関連記事',
 } as const;
 
@@ -289,6 +291,8 @@ const en: Record<UiKey, string> = {
   'search.altSearch': 'No results for [SEARCH_TERM]. Showing results for [DIFFERENT_TERM] instead',
   'search.suggestion': 'No results for [SEARCH_TERM]. Try one of the following searches:',
   'search.searching': 'Searching for [SEARCH_TERM]…',
+  'search.kind': 'Type',
+  'search.date': 'Date',
   'post.related': 'Related posts',
 };
 

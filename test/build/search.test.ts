@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_DIST, SAMPLE_DIST } from '../helpers/build-site.ts';
 import { launchBrowser, serveDir, type StaticSite } from '../helpers/browser.ts';
+import { getAttribute, readPages, textContent } from '../helpers/dist.ts';
 
 interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
@@ -19,6 +20,32 @@ describe('the Pagefind index', () => {
     // Fixture: three visible Japanese posts, two of them translated; the fallback page and the draft and future posts are not indexed.
     const fixture = readEntry(FIXTURE_DIST).languages;
     expect([fixture['ja']?.page_count, fixture['en']?.page_count]).toEqual([3, 2]);
+  });
+});
+
+describe('what a post page gives the index', () => {
+  const posts = [...readPages(SAMPLE_DIST), ...readPages(FIXTURE_DIST)].filter((page) => page.elements.some((element) => getAttribute(element, 'data-pagefind-body') !== undefined));
+
+  test('every indexed post records its kind and its date as metadata', () => {
+    expect(posts.map((page) => page.url)).toContain('/en/posts/2025-10-10-q3-small-caps/');
+    for (const page of posts) {
+      const kind = page.elements.filter((element) => getAttribute(element, 'data-pagefind-meta') === 'kind');
+      const date = page.elements.filter((element) => getAttribute(element, 'data-pagefind-meta') === 'date[datetime]');
+      expect([page.url, kind.map((element) => textContent(element))]).toEqual([page.url, [expect.stringMatching(/^(週報|特集|Weekly|Feature)$/)]]);
+      expect([page.url, date.map((element) => getAttribute(element, 'datetime'))]).toEqual([page.url, [expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]]);
+      // A post's slug starts with its date.
+      expect(page.url).toContain(`/posts/${date[0] ? getAttribute(date[0], 'datetime') : ''}`);
+    }
+  });
+
+  test('keeps figures, chart captions, credits and notices out of the excerpts', () => {
+    const page = posts.find((candidate) => candidate.url === '/ja/posts/2026-02-13/');
+    const ignored = (marker: string) => page?.elements.filter((element) => element.attrs.some((attribute) => attribute.name === marker || (attribute.name === 'class' && attribute.value.split(' ').includes(marker))));
+    for (const marker of ['data-key-figures', 'chart-caption', 'data-disclosures']) {
+      const found = ignored(marker) ?? [];
+      expect(found.length, marker).toBeGreaterThan(0);
+      for (const element of found) expect(getAttribute(element, 'data-pagefind-ignore'), marker).toBeDefined();
+    }
   });
 });
 
@@ -83,6 +110,9 @@ describe('search in the browser', () => {
       await page.waitForSelector('.pagefind-ui__result-link');
       const links = await page.$$eval('.pagefind-ui__result-link', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
       expect(links[0]).toBe(`/${locale}/posts/2026-02-13/`);
+      // Each result says what it is and when, in the page's language.
+      const tags = await page.$$eval('.pagefind-ui__result:first-child .pagefind-ui__result-tag', (items) => items.map((item) => item.textContent?.trim()));
+      expect(tags).toEqual(locale === 'ja' ? ['種類: 週報', '日付: 2026年2月13日'] : ['Type: Weekly', 'Date: February 13, 2026']);
       // The search page itself logged nothing (what the post page does once opened is other tests' business).
       expect(errors).toEqual([]);
       await tabTo(page, '.pagefind-ui__result-link');
