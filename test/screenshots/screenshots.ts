@@ -38,7 +38,8 @@ try {
       }
       await page.evaluate(() => window.scrollTo(0, 0));
       const file = path.join(OUT, `${shot.name}-${viewport.label}.png`);
-      await page.screenshot({ path: file, fullPage: viewport.label === 'desktop' || shot.name.startsWith('home') });
+      // Home pages whole; a post's first screen, where its figures are (a whole post is a megabyte of PNG).
+      await page.screenshot({ path: file, fullPage: shot.name.startsWith('home') });
       console.log(path.relative(ROOT, file));
     }
     await page.close();
