@@ -74,6 +74,17 @@ export function getPublishedAt(file: PostFile): string {
 }
 
 /**
+ * When a page's post last changed: its `updated` date or its latest correction, whichever is later
+ * (a correction changes a post as much as an update does); undefined for a post never revised. The
+ * feeds and the page's structured data both use it.
+ */
+export function getModifiedAt(page: Pick<PostPage, 'file' | 'post'>): string | undefined {
+  const { file, post } = page;
+  const revised = lastRevised(file.frontmatter.updated ?? post.source.frontmatter.updated, post.source.frontmatter.corrections);
+  return revised === undefined ? undefined : calendarDateInstant(revised);
+}
+
+/**
  * The post pages a language's feed carries: the newest visible posts that really exist in that
  * language (an English fallback page shows the Japanese text, so it is not part of the English feed).
  */
@@ -88,15 +99,13 @@ export function buildFeedItem(page: PostPage, registry: Registry, bodyHtml: stri
   const { file, post, locale } = page;
   const siteUrl = registry.site.url;
   const url = absoluteUrl(siteUrl, postPath(locale, post.slug));
-  // A correction changes the post as much as an update does: readers that track modified dates see it.
-  const updated = lastRevised(file.frontmatter.updated ?? post.source.frontmatter.updated, post.source.frontmatter.corrections);
   return {
     title: file.frontmatter.title,
     url,
     summary: file.frontmatter.description,
     contentHtml: prepareFeedHtml(bodyHtml, url),
     published: getPublishedAt(file),
-    modified: updated === undefined ? undefined : calendarDateInstant(updated),
+    modified: getModifiedAt(page),
     author: file.frontmatter.author,
     categories: post.source.frontmatter.topics.map((id) => getTopic(registry, id).label[locale]),
     image: absoluteUrl(siteUrl, socialCardPath(locale, post.slug)),

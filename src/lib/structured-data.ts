@@ -1,5 +1,5 @@
 import { absoluteUrl, localePath, postPath } from '../i18n/paths.ts';
-import { calendarDateInstant, getPublishedAt } from './feed.ts';
+import { getModifiedAt, getPublishedAt } from './feed.ts';
 import type { PageHead } from './page-head.ts';
 import type { PostPage } from './post-views.ts';
 import { getTopic, type Registry } from './registry.ts';
@@ -27,13 +27,12 @@ export interface ArticleMeta {
 /** Builds a post page's article metadata, once, for both the meta tags and the JSON-LD. */
 export function buildArticleMeta(page: PostPage, registry: Registry): ArticleMeta {
   const { locale, post, file } = page;
-  const updated = file.frontmatter.updated ?? post.source.frontmatter.updated;
   const published = getPublishedAt(file);
   return {
     image: absoluteUrl(registry.site.url, socialCardPath(locale, post.slug)),
     imageAlt: file.frontmatter.title,
     published,
-    modified: updated === undefined ? published : calendarDateInstant(updated),
+    modified: getModifiedAt(page) ?? published,
     author: file.frontmatter.author,
     section: registry.site.title[locale],
     tags: post.source.frontmatter.topics.map((id) => getTopic(registry, id).label[locale]),

@@ -26,6 +26,14 @@ describe('buildNewsArticle', () => {
       url: 'https://shuho.example/en/posts/2026-02-13/',
     });
   });
+  test('a correction later than the update is the date the article was last modified, as in the feeds', () => {
+    const corrected = makeModel([{
+      date: '2026-02-13', topics: ['private-credit'], updated: '2026-02-16',
+      frontmatter: ['corrections:', '  - date: 2026-02-20', '    note: { ja: 終値を訂正しました。, en: A close was corrected. }'],
+    }]);
+    const page = getPostPage(corrected.posts[0]!, 'en');
+    expect(buildArticleMeta(page, corrected.registry).modified).toBe('2026-02-20T12:00:00.000Z');
+  });
   test('says the text of a fallback page is Japanese', () => {
     const page = getPostPage(untranslated, 'en');
     expect(buildNewsArticle(page, model.registry, buildArticleMeta(page, model.registry))['inLanguage']).toBe('ja');
