@@ -47,8 +47,8 @@ export function addDays(value: IsoDate, days: number): IsoDate {
   return fromUtcDate(date);
 }
 
-/** The Monday of the week `value` falls in; two closes in one market week share it. */
-export function weekStart(value: IsoDate): IsoDate {
+/** The Monday of the week `value` falls in. */
+function weekStart(value: IsoDate): IsoDate {
   const day = dayOfWeek(value);
   return addDays(value, day === 0 ? -6 : 1 - day);
 }

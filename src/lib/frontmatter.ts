@@ -1,21 +1,18 @@
 import { z } from 'zod';
-import { dayOfWeek, fromUtcDate, isIsoDate, isWeekday, zonedTimeToInstant, type IsoDate } from './dates.ts';
+import { dayOfWeek, isIsoDate, isWeekday, zonedTimeToInstant, type IsoDate } from './dates.ts';
 import { isBuiltInChart } from './charts.ts';
 import { LocalizedTextSchema, type Registry } from './registry.ts';
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
- * A calendar date checked as written. Shūhō reads frontmatter with YAML's core schema, so an unquoted
- * 2026-02-30 stays that text and is refused; Astro's own loader turns dates into Date objects, which
- * become `YYYY-MM-DD` again (its copy of the frontmatter is never the one validated first).
+ * A calendar date checked as written. Frontmatter is read with YAML's core schema (src/lib/read-post.ts),
+ * so a date arrives as the text the author typed, and an unquoted 2026-02-30 is refused, never turned
+ * into 2 March.
  */
-const CalendarDateSchema = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? fromUtcDate(value) : value),
-  z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
-    error: 'expected a real date written YYYY-MM-DD',
-  }),
-);
+const CalendarDateSchema = z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
+  error: 'expected a real date written YYYY-MM-DD',
+});
 
 // An impossible date (2026-02-30) is already reported above; zod still runs this check, which must not throw.
 const MarketDaySchema = CalendarDateSchema.refine((value: IsoDate) => !isIsoDate(value) || isWeekday(value), {
@@ -28,24 +25,20 @@ const PUBLISH_AT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 /**
  * When a post goes out, as written: a date and time with an offset, or without one in the site's
  * time zone (`timeZone` in content/site.json). Checked from its text, so a day or hour that does not
- * exist is refused, and resolved to the instant as an ISO string in UTC. A Date (from a YAML reader
- * that makes timestamps, as in tests) is taken as the instant it is.
+ * exist is refused, and resolved to the instant as an ISO string in UTC.
  */
 function createPublishAtSchema(timeZone: string) {
   const expected = `expected a date and time such as 2026-02-14T09:00 (in ${timeZone}) or 2026-02-14T09:00:00+09:00`;
-  return z.preprocess(
-    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value),
-    z.string({ error: expected }).transform((text, context) => {
-      const match = PUBLISH_AT.exec(text.trim());
-      const [, date = '', hour = '', minute = '', second = '0', offset] = match ?? [];
-      if (!match || !isIsoDate(date) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
-        context.addIssue({ code: 'custom', input: text, message: expected });
-        return z.NEVER;
-      }
-      if (offset !== undefined) return new Date(`${date}T${hour}:${minute}:${second.padStart(2, '0')}${offset}`).toISOString();
-      return zonedTimeToInstant({ date, hour: Number(hour), minute: Number(minute), second: Number(second) }, timeZone).toISOString();
-    }),
-  );
+  return z.string({ error: expected }).transform((text, context) => {
+    const match = PUBLISH_AT.exec(text.trim());
+    const [, date = '', hour = '', minute = '', second = '0', offset] = match ?? [];
+    if (!match || !isIsoDate(date) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+      context.addIssue({ code: 'custom', input: text, message: expected });
+      return z.NEVER;
+    }
+    if (offset !== undefined) return new Date(`${date}T${hour}:${minute}:${second.padStart(2, '0')}${offset}`).toISOString();
+    return zonedTimeToInstant({ date, hour: Number(hour), minute: Number(minute), second: Number(second) }, timeZone).toISOString();
+  });
 }
 
 // zod 4 numbers refuse Infinity and NaN already.

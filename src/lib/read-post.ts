@@ -21,6 +21,11 @@ const FRONTMATTER_OPTIONS = {
   engines: { yaml: (text: string): object => (load(text, { schema: CORE_SCHEMA }) ?? {}) as object },
 };
 
+/** The frontmatter of a post's text, as every reader of a post sees it; throws js-yaml's error on bad YAML. */
+export function readFrontmatter(text: string): unknown {
+  return matter(text, FRONTMATTER_OPTIONS).data;
+}
+
 /** A post file as read: its validated frontmatter, its text and what its MDX body uses. */
 export interface ParsedPost extends PostFile {
   /** The normalised file text, for line numbers in messages. */
@@ -70,7 +75,7 @@ export function readPost(
   }
   let data: unknown;
   try {
-    data = matter(text, FRONTMATTER_OPTIONS).data;
+    data = readFrontmatter(text);
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];

@@ -1,5 +1,5 @@
 import { formatClose, type CloseRow } from './closes.ts';
-import { dayOfWeek, isIsoDate, weekStart, yearOf, type IsoDate } from './dates.ts';
+import { dayOfWeek, isIsoDate, weekOf, yearOf, type IsoDate } from './dates.ts';
 import type { RiskEntry } from './frontmatter.ts';
 import type { Registry } from './registry.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -154,11 +154,11 @@ function renderPost(options: {
 
 /** The closes of `date` in the imported series, in registry order, and notes on what is missing. */
 function findCloses(request: ScaffoldRequest, context: ScaffoldContext): { closes: CloseRow[]; notes: string[] } {
-  const week = weekStart(request.date);
+  const week = weekOf(request.date);
   const closes: CloseRow[] = [];
   const notes: string[] = [];
   for (const index of context.registry.indices) {
-    const rows = context.closes.filter((row) => row.index === index.id && weekStart(row.date) === week);
+    const rows = context.closes.filter((row) => row.index === index.id && weekOf(row.date) === week);
     const exact = rows.find((row) => row.date === request.date);
     if (exact) closes.push(exact);
     else {
@@ -191,10 +191,10 @@ export function planPost(request: ScaffoldRequest, context: ScaffoldContext): Sc
   const existing = new Set(context.postPaths);
 
   if (request.kind === 'weekly') {
-    const week = weekStart(date);
+    const week = weekOf(date);
     const sameWeek = context.postPaths.find((file) => {
       const match = WEEKLY_FILE.exec(file);
-      return match !== null && match[2] !== date && weekStart(match[2] ?? '') === week;
+      return match !== null && match[2] !== date && weekOf(match[2] ?? '') === week;
     });
     if (sameWeek !== undefined) {
       return { ok: false, reason: `The week of ${date} already has a weekly post: ${shown(sameWeek)}. Edit that one, or pick a date in another week.` };

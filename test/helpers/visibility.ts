@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { TEST_NOW } from './build-site.ts';
+import { readFrontmatter } from '../../src/lib/read-post.ts';
 
 /** A post of the visibility fixture: its URL slug and a title found nowhere else on the site. */
 export interface VisibilityPost {
@@ -10,7 +10,7 @@ export interface VisibilityPost {
 }
 
 function titleOf(contentDir: string, relativePath: string): string {
-  const data = matter(readFileSync(path.join(contentDir, 'posts', relativePath), 'utf8'), { language: 'yaml' }).data as { title: string };
+  const data = readFrontmatter(readFileSync(path.join(contentDir, 'posts', relativePath), 'utf8')) as { title: string };
   return data.title;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, dayOfWeek, fromUtcDate, isIsoDate, isWeekday, monthOf, toUtcDate, weekStart, yearOf } from '../../src/lib/dates.ts';
+import { addDays, dayOfWeek, fromUtcDate, isIsoDate, isWeekday, monthOf, toUtcDate, weekOf, yearOf } from '../../src/lib/dates.ts';
 
 describe('isIsoDate', () => {
   test('accepts real calendar dates written YYYY-MM-DD', () => {
@@ -37,11 +37,11 @@ describe('weekdays and weeks', () => {
     expect(isWeekday('2026-02-15')).toBe(false);
     expect(isWeekday('2026-02-16')).toBe(true);
   });
-  test('weekStart gives the Monday, so a Thursday close in a holiday week shares the week of its Friday', () => {
-    expect(weekStart('2026-02-13')).toBe('2026-02-09');
-    expect(weekStart('2026-02-09')).toBe('2026-02-09');
-    expect(weekStart('2025-11-27')).toBe('2025-11-24');
-    expect(weekStart('2026-02-15')).toBe('2026-02-09');
+  test('weekOf names a week by its Friday, so a Thursday close in a holiday week shares the week of its Friday', () => {
+    expect(weekOf('2026-02-13')).toBe('2026-02-13');
+    expect(weekOf('2026-02-09')).toBe('2026-02-13');
+    expect(weekOf('2025-11-27')).toBe('2025-11-28');
+    expect(weekOf('2026-02-15')).toBe('2026-02-13');
   });
   test('addDays crosses months, years and leap days', () => {
     expect(addDays('2026-02-13', -7)).toBe('2026-02-06');

@@ -1,9 +1,9 @@
-import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { parseClosesCsv, type CloseRow } from '../../src/lib/closes.ts';
 import { createFrontmatterSchema, type RiskEntry } from '../../src/lib/frontmatter.ts';
 import type { Registry } from '../../src/lib/registry.ts';
 import { planPost, yamlScalar, type ScaffoldContext, type ScaffoldFile, type ScaffoldRequest } from '../../src/lib/scaffold.ts';
+import { readFrontmatter } from '../../src/lib/read-post.ts';
 import { parseRegistry } from '../../src/lib/read-registry.ts';
 import { readContentFiles } from '../../src/site/read-content.ts';
 import { FIXTURE_CONTENT, ROOT, TEST_NOW } from '../helpers/build-site.ts';
@@ -46,7 +46,8 @@ function files_(request: Partial<ScaffoldRequest>, overrides: Partial<ScaffoldCo
 }
 
 function frontmatterOf(file: ScaffoldFile) {
-  const parsed = schema.safeParse(matter(file.text, { language: 'yaml' }).data);
+  // Read as Shūhō reads a post: YAML's core schema, dates as written.
+  const parsed = schema.safeParse(readFrontmatter(file.text));
   if (!parsed.success) throw new Error(`${file.relativePath}: ${JSON.stringify(parsed.error.issues)}`);
   return parsed.data;
 }
@@ -204,7 +205,7 @@ describe('yamlScalar', () => {
     'back\\slash',
     '',
   ])('%j reads back as the same string', (text) => {
-    const data = matter(`---\nvalue: ${yamlScalar(text)}\n---\n`, { language: 'yaml' }).data as { value: unknown };
+    const data = readFrontmatter(`---\nvalue: ${yamlScalar(text)}\n---\n`) as { value: unknown };
     expect(data.value).toBe(text);
   });
 

@@ -1,6 +1,6 @@
-import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { getPostPair, setTranslatedFrom } from '../../src/lib/translation-status.ts';
+import { readFrontmatter } from '../../src/lib/read-post.ts';
 
 const POST = ['---', 'kind: weekly', 'title: Small caps', 'date: 2026-02-13', 'author: Shūhō editors', 'topics: [small-cap-growth]', '---', '', 'Body: date: not frontmatter.', ''].join('\n');
 
@@ -34,9 +34,9 @@ describe('setTranslatedFrom', () => {
   });
 
   test('quotes the hash, so one made of digits stays a string', () => {
-    const data = matter(setTranslatedFrom(POST, '123456789012'), { language: 'yaml' }).data as Record<string, unknown>;
+    const data = readFrontmatter(setTranslatedFrom(POST, '123456789012')) as Record<string, unknown>;
     expect(data['translatedFrom']).toBe('123456789012');
-    const scientific = matter(setTranslatedFrom(POST, '1234567890e1'), { language: 'yaml' }).data as Record<string, unknown>;
+    const scientific = readFrontmatter(setTranslatedFrom(POST, '1234567890e1')) as Record<string, unknown>;
     expect(scientific['translatedFrom']).toBe('1234567890e1');
   });
 
