@@ -59,6 +59,15 @@ export function citeFigure(figures: WeekFigures, field: string, index: string | 
   return { value: value as number, unit: field === 'close' || field === 'change' ? 'level' : 'percent', signed: field !== 'close' };
 }
 
+/**
+ * Which way a figure moved as printed with `decimals` places: a change that rounds to zero is no move,
+ * so a reader never sees a red −0.00. Colours (class `up`/`down`) and words ("rose", "fell") follow it.
+ */
+export function getDirection(value: number, decimals = 2): 'up' | 'down' | undefined {
+  const printed = Number(value.toFixed(decimals));
+  return printed > 0 ? 'up' : printed < 0 ? 'down' : undefined;
+}
+
 /** How `<Figure>` writes a figure: as a number (signed where it has a sign), its size alone, or in words. */
 export const FIGURE_STYLES = ['number', 'absolute', 'words'] as const;
 /** How `<Figure>` writes a figure. */
@@ -79,26 +88,31 @@ export interface FigureRequest {
  * A cited figure as the words of a sentence. `words` gives the direction in each language with the
  * size: "fell 24.27 points (1.40%)" / 「24.27ポイント(1.40%)下落」, "0.37 points above" / 「0.37ポイント上回る」,
  * so prose never reads "down −24.27". The direction follows the value as printed: −0.001 is unchanged.
+ * Returns the text and the value it was written from, for the markup's machine-readable value.
  */
-export function writeFigure(locale: Locale, figures: WeekFigures, request: FigureRequest): string {
+export function writeFigure(locale: Locale, figures: WeekFigures, request: FigureRequest): { text: string; value: number } {
+  const cited = citeFigure(figures, request.field, request.index);
+  return { text: wordFigure(locale, figures, cited, request), value: cited.value };
+}
+
+function wordFigure(locale: Locale, figures: WeekFigures, cited: CitedFigure, request: FigureRequest): string {
   const { field, index, decimals = 2, style = 'number' } = request;
-  const cited = citeFigure(figures, field, index);
   const size = (value: number, unit: CitedFigure['unit']) => {
     const text = formatNumber(locale, Math.abs(value), { decimals });
     return unit === 'percent' ? `${text}%` : unit === 'points' ? t(locale, 'figures.points', { value: text }) : text;
   };
   if (style === 'words') {
     if (!(WORDED_FIELDS as readonly string[]).includes(field)) throw new RangeError(`as="words" describes ${WORDED_FIELDS.join(', ')}; write ${field} as a number`);
-    const direction = Number(cited.value.toFixed(decimals)) === 0 ? 0 : Math.sign(cited.value);
+    const direction = getDirection(cited.value, decimals);
     if (field === 'deviation' || field === 'relativeDeviation') {
-      return direction === 0 ? t(locale, 'figures.gap.level') : t(locale, direction > 0 ? 'figures.gap.above' : 'figures.gap.below', { value: size(cited.value, cited.unit) });
+      return direction === undefined ? t(locale, 'figures.gap.level') : t(locale, direction === 'up' ? 'figures.gap.above' : 'figures.gap.below', { value: size(cited.value, cited.unit) });
     }
-    if (direction === 0) return t(locale, 'figures.move.flat');
+    if (direction === undefined) return t(locale, 'figures.move.flat');
     const percent = figures.indices[index ?? '']?.changePercent;
     const value = field === 'change' && percent !== undefined
       ? t(locale, 'figures.move.withPercent', { points: formatNumber(locale, Math.abs(cited.value), { decimals }), percent: `${formatNumber(locale, Math.abs(percent), { decimals })}%` })
       : size(cited.value, cited.unit);
-    return t(locale, direction > 0 ? 'figures.move.up' : 'figures.move.down', { value });
+    return t(locale, direction === 'up' ? 'figures.move.up' : 'figures.move.down', { value });
   }
   if (style === 'absolute') return size(cited.value, cited.unit);
   if (cited.unit === 'percent') return formatPercent(locale, cited.value, { decimals, signed: cited.signed });

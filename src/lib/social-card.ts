@@ -2,6 +2,7 @@ import { formatDate, formatNumber, formatPercent } from '../i18n/format.ts';
 import { sitePath } from '../i18n/paths.ts';
 import { t } from '../i18n/ui.ts';
 import { getLeadFigures } from './archive.ts';
+import { getDirection } from './key-figures.ts';
 import type { PostPage } from './post-views.ts';
 import type { Registry } from './registry.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -53,7 +54,7 @@ export function buildSocialCardContent(page: PostPage, registry: Registry): Soci
       label: lead.index.name[locale],
       value: formatNumber(locale, lead.close),
       change: `${formatNumber(locale, lead.change, { signed: true })} (${formatPercent(locale, lead.changePercent, { signed: true })})`,
-      direction: lead.change > 0 ? 'up' : lead.change < 0 ? 'down' : 'flat',
+      direction: getDirection(lead.change) ?? 'flat',
     },
     description: lead ? undefined : file.frontmatter.description,
   };

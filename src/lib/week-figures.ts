@@ -50,7 +50,8 @@ export function checkWeekCloses(post: ParsedPost, shown: readonly string[], seri
     }
     const problems: Problem[] = [];
     if (current.date !== date) {
-      problems.push({ ...at, field: 'date', ...(findFieldLine(post.source, 'date') === undefined ? {} : { line: findFieldLine(post.source, 'date') as number }), message: `is ${date}, but the ${index} close of that week is dated ${current.date}.`, hint: 'A weekly post is dated on the day of the last close it discusses: correct the date or the close.' });
+      const dateLine = findFieldLine(post.source, 'date');
+      problems.push({ ...at, field: 'date', ...(dateLine === undefined ? {} : { line: dateLine }), message: `is ${date}, but the ${index} close of that week is dated ${current.date}.`, hint: 'A weekly post is dated on the day of the last close it discusses: correct the date or the close.' });
     }
     const previousWeek = shiftWeek(week, -1);
     if (!findWeek(observations, previousWeek)) {

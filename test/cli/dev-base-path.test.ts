@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroEnvironment, TEST_NOW } from '../helpers/build-site.ts';
-import { copyContent, NODE, stopServer } from '../helpers/cli.ts';
+import { copyContent, NODE, stopServer, freePort } from '../helpers/cli.ts';
 import { createIsolatedRoot } from '../helpers/isolated-root.ts';
 
 /*
@@ -14,14 +13,6 @@ import { createIsolatedRoot } from '../helpers/isolated-root.ts';
 
 const BASE = '/shuho/';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe(`the dev server of a site under ${BASE}`, () => {
   let server: ChildProcess | undefined;

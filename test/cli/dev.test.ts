@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,20 +7,11 @@ import { formatProblems } from '../../src/lib/problems.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { readContentFiles } from '../../src/site/read-content.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { copyContent, editFile, NODE, stopServer } from '../helpers/cli.ts';
+import { copyContent, editFile, NODE, stopServer, freePort } from '../helpers/cli.ts';
 import { astroEnvironment, TEST_NOW } from '../helpers/build-site.ts';
 import { createIsolatedRoot } from '../helpers/isolated-root.ts';
 import { addScheduledPosts } from '../helpers/visibility.ts';
 
-/** A free loopback port for the dev server. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** Polls `check` every 250 ms until it returns something other than undefined, or fails after `seconds`. */
 async function waitFor<T>(what: string, seconds: number, check: () => Promise<T | undefined>): Promise<T> {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildKeyFigures, citeFigure, CITABLE_FIELDS, writeFigure } from '../../src/lib/key-figures.ts';
+import { buildKeyFigures, citeFigure, CITABLE_FIELDS, getDirection, writeFigure } from '../../src/lib/key-figures.ts';
 import type { IndexFigures } from '../../src/lib/metrics.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
@@ -64,7 +64,7 @@ describe('citeFigure', () => {
 });
 
 describe('writeFigure', () => {
-  const write = (locale: 'ja' | 'en', field: string, index: string | undefined, style: 'number' | 'absolute' | 'words') => writeFigure(locale, figures, { field, index, style });
+  const write = (locale: 'ja' | 'en', field: string, index: string | undefined, style: 'number' | 'absolute' | 'words') => writeFigure(locale, figures, { field, index, style }).text;
   test('words give the direction and the size, in each language, never a sign', () => {
     expect(write('en', 'change', 'russell2000growth', 'words')).toBe('fell 24.27 points (1.40%)');
     expect(write('ja', 'change', 'russell2000growth', 'words')).toBe('24.27ポイント(1.40%)下落');
@@ -75,8 +75,8 @@ describe('writeFigure', () => {
   });
   test('a move that rounds to zero is unchanged, not a fall of 0.00', () => {
     const flat = { ...figures, indices: { ...figures.indices, sp500: { ...(figures.indices['sp500'] as IndexFigures), changePercent: -0.001 } } };
-    expect(writeFigure('en', flat, { field: 'changePercent', index: 'sp500', style: 'words' })).toBe('was unchanged');
-    expect(writeFigure('ja', flat, { field: 'changePercent', index: 'sp500', style: 'words' })).toBe('横ばい');
+    expect(writeFigure('en', flat, { field: 'changePercent', index: 'sp500', style: 'words' })).toEqual({ text: 'was unchanged', value: -0.001 });
+    expect(writeFigure('ja', flat, { field: 'changePercent', index: 'sp500', style: 'words' }).text).toBe('横ばい');
   });
   test('numbers keep their sign; absolute drops it', () => {
     expect(write('en', 'change', 'russell2000growth', 'number')).toBe('−24.27');
@@ -85,5 +85,12 @@ describe('writeFigure', () => {
   });
   test('words are refused for a figure without a direction', () => {
     expect(() => write('en', 'close', 'sp500', 'words')).toThrow('as="words" describes change, changePercent');
+  });
+});
+
+describe('getDirection', () => {
+  test('follows the value as printed: a change that rounds to zero is no move', () => {
+    expect([0.004, -0.004, 0.005, -1.4, 0].map((value) => getDirection(value))).toEqual([undefined, undefined, 'up', 'down', undefined]);
+    expect(getDirection(0.04, 1)).toBeUndefined();
   });
 });
