@@ -1,5 +1,5 @@
-// The root page's only script: readers whose browser prefers English go to the English home before
-// the meta refresh (which sends everyone else, and readers without JavaScript, to the Japanese one).
+// The root page's only script: a reader whose browser prefers Japanese or English goes straight to that
+// language's home; anyone else, and a reader without JavaScript, chooses on the page itself.
 // The homes come from this script element's data-ja and data-en, written with the site's base path.
 (function () {
   var homes = document.currentScript ? document.currentScript.dataset : {};

@@ -20,7 +20,9 @@ content/compliance.json asks of every post in both languages (docs/compliance.md
 language (an error); superlatives about returns and forecasts without a hedge (warnings); a
 <ProductNotice /> beside every mention of the firm's funds; and that no figure a published post
 showed has changed since content/data/published.json recorded it, unless the post records a
-correction. Drafts and scheduled posts are checked too.
+correction. The standing pages in content/pages (about, disclosures, data-sources) are checked for
+their place, frontmatter, body, translation pairing and wording. Drafts and scheduled posts are
+checked too.
 
 Prints every error at once (file, field, line, what to do), then the warnings, the wording let
 through in a <Quote reason="…"> with its reason, then the translation status of every post:

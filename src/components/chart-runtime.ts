@@ -77,6 +77,7 @@ export function drawChart(figure: HTMLElement): void {
   if (!box || !data?.textContent) throw new Error(`chart "${figure.dataset['chart']}" has no box or no data`);
   const spec = JSON.parse(data.textContent) as ChartSpec;
   const canvas = document.createElement('canvas');
+  canvas.className = 'chart-canvas';
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', spec.alt);
   box.append(canvas);

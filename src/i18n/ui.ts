@@ -1,3 +1,4 @@
+import { formatNumber, INTL_LOCALE } from './format.ts';
 import type { Locale } from './locale.ts';
 
 /**
@@ -44,6 +45,8 @@ const ja = {
   'disclosures.products': '当社のファンド',
   'translation.missing': 'この記事はまだ英語に翻訳されていません。',
   'translation.original': '原文(日本語)を表示しています。',
+  'page.translationMissing': 'このページはまだ英語に翻訳されていません。',
+  'page.updated': '{date}更新',
   'figures.caption': '主要指標({date}終値)',
   'figures.index': '指数',
   'figures.close': '終値',
@@ -78,6 +81,7 @@ const ja = {
   'chart.asOf': '{date}時点',
   'chart.unit': '単位: {unit}',
   'chart.table': 'データを表で見る',
+  'chart.tableLatest': '表は全{total}件のうち直近{shown}件です。CSVにはすべてを収めています。',
   'chart.download': 'データをCSVでダウンロード',
   'chart.alt.line': '折れ線グラフ「{title}」、{from}から{to}まで。{summary}',
   'chart.alt.bar': '棒グラフ「{title}」。{summary}',
@@ -85,6 +89,10 @@ const ja = {
   'chart.alt.value': '{label} {value}',
   'chart.alt.separator': '、',
   'chart.alt.end': '。',
+  'chart.source.all': 'この記事のグラフの出典: {source}',
+  'chart.source.with': 'このグラフと{charts}の出典: {source}',
+  'chart.source.title': '「{title}」',
+  'chart.source.separator': '、',
   'risks.caption': 'リスク・ウォッチ({date}時点)',
   'risks.risk': 'リスク',
   'risks.group': '分類',
@@ -107,13 +115,18 @@ const ja = {
   'notFound.home': 'ホームへ戻る',
   'footer.credit': 'データ出典',
   'footer.rss': 'RSSフィード',
+  'footer.nav': 'サイト案内',
+  'footer.about': '当サイトについて',
+  'footer.dataSources': 'データの出典',
+  'preview.draft': '下書き',
+  'preview.scheduled': '公開予約',
+  'root.choose': '言語を選んでください',
   'feed.rssTitle': '{site} RSSフィード',
   'feed.jsonTitle': '{site} JSON Feed',
   'archive.title': 'アーカイブ',
   'archive.intro': '週報と特集のすべての記事を、基準日の新しい順に並べています。週報には基準日の終値と相対比率を添えています。',
   'archive.year': '{year}年',
   'archive.years': '年別',
-  'archive.yearCount': '{count}本',
   'archive.date': '基準日',
   'archive.post': '記事',
   'archive.close': '{index}終値',
@@ -121,7 +134,6 @@ const ja = {
   'archive.untranslated': '英語版なし',
   'topics.title': 'トピック',
   'topics.intro': 'トピックごとに記事をまとめています。記事の多いトピックから並べています。',
-  'topics.count': '記事数: {count}',
   'topics.latest': '最新: {date}',
   'topic.title': 'トピック: {topic}',
   'topic.intro': '「{topic}」に触れた記事を新しい順に並べています。',
@@ -192,6 +204,8 @@ const en: Record<UiKey, string> = {
   'disclosures.products': 'Our funds',
   'translation.missing': 'This post has not been translated into English yet.',
   'translation.original': 'The Japanese original is shown below.',
+  'page.translationMissing': 'This page has not been translated into English yet.',
+  'page.updated': 'Last updated {date}',
   'figures.caption': 'Key figures, closes as of {date}',
   'figures.index': 'Index',
   'figures.close': 'Close',
@@ -226,6 +240,7 @@ const en: Record<UiKey, string> = {
   'chart.asOf': 'As of {date}',
   'chart.unit': 'Unit: {unit}',
   'chart.table': 'Show the data as a table',
+  'chart.tableLatest': 'The table shows the latest {shown} of {total} entries; the CSV holds them all.',
   'chart.download': 'Download the data (CSV)',
   'chart.alt.line': 'Line chart "{title}" from {from} to {to}. {summary}',
   'chart.alt.bar': 'Bar chart "{title}". {summary}',
@@ -233,6 +248,10 @@ const en: Record<UiKey, string> = {
   'chart.alt.value': '{label} {value}',
   'chart.alt.separator': '; ',
   'chart.alt.end': '.',
+  'chart.source.all': 'Source of all charts in this post: {source}',
+  'chart.source.with': 'Source of this chart and of {charts}: {source}',
+  'chart.source.title': '“{title}”',
+  'chart.source.separator': ', ',
   'risks.caption': 'Risk watch as of {date}',
   'risks.risk': 'Risk',
   'risks.group': 'Group',
@@ -255,13 +274,18 @@ const en: Record<UiKey, string> = {
   'notFound.home': 'Back to the home page',
   'footer.credit': 'Data',
   'footer.rss': 'RSS feed',
+  'footer.nav': 'About this site',
+  'footer.about': 'About',
+  'footer.dataSources': 'Data sources',
+  'preview.draft': 'Draft',
+  'preview.scheduled': 'Scheduled',
+  'root.choose': 'Choose a language',
   'feed.rssTitle': '{site} RSS feed',
   'feed.jsonTitle': '{site} JSON Feed',
   'archive.title': 'Archive',
   'archive.intro': 'Every weekly and feature post, newest first. Weekly rows give the closes of their as-of date and the ratio.',
   'archive.year': '{year}',
   'archive.years': 'Years',
-  'archive.yearCount': 'Posts: {count}',
   'archive.date': 'As of',
   'archive.post': 'Post',
   'archive.close': '{index} close',
@@ -269,7 +293,6 @@ const en: Record<UiKey, string> = {
   'archive.untranslated': 'Japanese only',
   'topics.title': 'Topics',
   'topics.intro': 'Posts grouped by topic, the most written-about first.',
-  'topics.count': 'Posts: {count}',
   'topics.latest': 'Latest: {date}',
   'topic.title': 'Topic: {topic}',
   'topic.intro': 'Posts that discuss {topic}, newest first.',
@@ -313,4 +336,52 @@ export function t(locale: Locale, key: UiKey, vars: Readonly<Record<string, stri
 /** A translator bound to one locale, for templates: `const tr = translator(locale); tr('nav.home')`. */
 export function translator(locale: Locale): (key: UiKey, vars?: Readonly<Record<string, string | number>>) => string {
   return (key, vars) => t(locale, key, vars);
+}
+
+/**
+ * The plural categories Intl.PluralRules gives a whole number in each language. Japanese counts with a
+ * counter and has one form (1件, 2件); English has two (1 post, 2 posts). A language with more categories
+ * would list them here, and the type would then ask every counted phrase for their forms.
+ */
+interface PluralCategories {
+  ja: 'other';
+  en: 'one' | 'other';
+}
+
+/** Phrases with a number in them, one form per plural category; `{count}` is the number, formatted for the language. */
+const jaCounts = {
+  'count.posts': { other: '{count}件' },
+} as const satisfies Record<string, Record<PluralCategories['ja'], string>>;
+
+/** A key of the counted phrases. */
+export type CountKey = keyof typeof jaCounts;
+
+const enCounts: Record<CountKey, Record<PluralCategories['en'], string>> = {
+  'count.posts': { one: '{count} post', other: '{count} posts' },
+};
+
+const countDictionaries: { [L in Locale]: Record<CountKey, Record<PluralCategories[L], string>> } = { ja: jaCounts, en: enCounts };
+
+/** Every key of the counted phrases, for tests. */
+export const COUNT_KEYS = Object.keys(jaCounts) as CountKey[];
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * A number of things in words, in the form the language's plural rules choose:
+ * formatCount('en', 'count.posts', 1) → "1 post", formatCount('en', 'count.posts', 1200) → "1,200 posts",
+ * formatCount('ja', 'count.posts', 2) → "2件". Throws rather than print a wrong form if the rules give a
+ * category the phrase has no form for.
+ */
+export function formatCount(locale: Locale, key: CountKey, count: number): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(INTL_LOCALE[locale]);
+    pluralRules.set(locale, rules);
+  }
+  const forms: Partial<Record<Intl.LDMLPluralRule, string>> = countDictionaries[locale][key];
+  const category = rules.select(count);
+  const form = forms[category];
+  if (form === undefined) throw new RangeError(`counted phrase "${key}" (${locale}) has no "${category}" form, needed for ${count}`);
+  return form.replace('{count}', formatNumber(locale, count, { decimals: 0 }));
 }

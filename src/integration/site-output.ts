@@ -4,6 +4,8 @@ import { describeBuild, type BuildSummary } from '../lib/build-summary.ts';
 import { readEnvironment } from '../site/environment.ts';
 import { loadProductionSite } from '../site/read-content.ts';
 import { writeHostHeaders } from './host-headers.ts';
+import { describeInputChanges } from '../lib/page-inputs.ts';
+import { recordPageInputs } from './page-inputs-record.ts';
 import { indexSite } from './pagefind.ts';
 import { serveSiteAssets, startBuildAssets, type BuildAssets } from './site-assets.ts';
 
@@ -16,9 +18,13 @@ import { serveSiteAssets, startBuildAssets, type BuildAssets } from './site-asse
 export function siteOutput(): AstroIntegration {
   let assets: BuildAssets | undefined;
   let output: Promise<BuildSummary> | undefined;
+  let cacheDir = '';
   return {
     name: 'shuho:build',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:server:setup': ({ server }) => serveSiteAssets(server),
       'astro:build:start': () => {
         assets = startBuildAssets();
@@ -27,11 +33,17 @@ export function siteOutput(): AstroIntegration {
       // images through Node's thread pool, the headers on the main thread; the build waits at the end.
       'astro:build:generated': ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        const siteUrl = loadProductionSite(readEnvironment()).registry.site.url;
         const started = assets;
         if (!started) throw new Error('shuho:build: astro:build:generated ran before astro:build:start.');
-        output = Promise.all([indexSite(outDir), started.write(outDir), writeHostHeaders(outDir, siteUrl)]).then(([search, written, headers]) => ({
+        const site = loadProductionSite(readEnvironment());
+        const pageInputs = recordPageInputs(site, cacheDir);
+        output = Promise.all([
+          indexSite(outDir),
+          started.write(outDir),
+          writeHostHeaders(outDir, site.registry.site.url),
+        ]).then(([search, written, headers]) => ({
           htmlPages: headers.htmlPages,
+          postPages: describeInputChanges(pageInputs),
           search,
           assets: written,
           headerRules: headers.rules,

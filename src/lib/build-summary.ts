@@ -10,6 +10,8 @@ export type SearchCounts = Readonly<Record<string, number>>;
 /** Everything Shūhō adds to a build, for its one summary line. */
 export interface BuildSummary {
   htmlPages: number;
+  /** What changed in the post pages' inputs since the last build (describeInputChanges in page-inputs.ts). */
+  postPages: string;
   search: SearchCounts;
   assets: AssetCounts;
   /** Rules in the generated _headers file. */
@@ -33,6 +35,7 @@ export function describeBuild(summary: BuildSummary): string {
   const languages = counts.map(([language, pages]) => `${language} ${pages}`).join(', ');
   return [
     `${summary.htmlPages} HTML page${summary.htmlPages === 1 ? '' : 's'}`,
+    `post pages: ${summary.postPages}`,
     `search index: ${indexed} page${indexed === 1 ? '' : 's'}${languages === '' ? '' : ` (${languages})`}`,
     describeAssetCounts(summary.assets),
     `_headers: ${summary.headerRules} rule${summary.headerRules === 1 ? '' : 's'}`,

@@ -1,12 +1,13 @@
 import type { ChartConfiguration, ChartDataset, ScriptableScaleContext, Tick, TooltipItem } from 'chart.js';
 import { formatChartTick, formatChartValue } from './chart-format.ts';
+import { createChartLabels } from './chart-labels.ts';
 import type { ChartSeries, ChartSpec } from './charts.ts';
 
 /**
  * Bump when the drawing below changes: it is part of every PNG's content hash, so a changed style
  * renders new images instead of reusing cached ones.
  */
-export const CHART_STYLE_VERSION = 2;
+export const CHART_STYLE_VERSION = 3;
 
 /** Colours of the page around a chart (they mirror src/styles/global.css). */
 export interface ChartTheme {
@@ -46,15 +47,15 @@ function translucent(color: string, alpha: number): string {
 
 const DASH: Record<ChartSeries['dash'], number[]> = { solid: [], dashed: [8, 5], dotted: [2, 4] };
 
-function lineDataset(spec: ChartSpec, series: ChartSeries, options: ChartConfigOptions): ChartDataset<'line', (number | null)[]> {
-  const color = themeColor(series.color, options.theme);
+function lineDataset(spec: ChartSpec, series: ChartSeries, theme: ChartTheme, width: number): ChartDataset<'line', (number | null)[]> {
+  const color = themeColor(series.color, theme);
   const isDense = spec.categories.length > 24;
   return {
     label: series.label,
     data: series.values,
     borderColor: color,
     backgroundColor: translucent(color, 0.2),
-    borderWidth: options.mode === 'static' ? 3 : 2,
+    borderWidth: width,
     borderDash: DASH[series.dash],
     pointStyle: series.point,
     pointRadius: isDense ? 0 : 3,
@@ -65,8 +66,8 @@ function lineDataset(spec: ChartSpec, series: ChartSeries, options: ChartConfigO
   };
 }
 
-function barDataset(series: ChartSeries, options: ChartConfigOptions): ChartDataset<'bar', (number | null)[]> {
-  const colors = (series.barColors ?? [series.color]).map((color) => themeColor(color, options.theme));
+function barDataset(series: ChartSeries, theme: ChartTheme): ChartDataset<'bar', (number | null)[]> {
+  const colors = (series.barColors ?? [series.color]).map((color) => themeColor(color, theme));
   return {
     label: series.label,
     data: series.values,
@@ -76,23 +77,42 @@ function barDataset(series: ChartSeries, options: ChartConfigOptions): ChartData
   };
 }
 
+/** The one style every chart shares, in the page and in the PNG: sizes of text and lines per mode. */
+function chartStyle(mode: ChartConfigOptions['mode']) {
+  return mode === 'static'
+    ? { tick: 15, legend: 16, title: 24, subtitle: 14, value: 15, line: 3, padding: { top: 8, right: 24, bottom: 12, left: 16 } }
+    : { tick: 12, legend: 13, title: 16, subtitle: 12, value: 12, line: 2, padding: { top: 4, right: 4, bottom: 4, left: 4 } };
+}
+
 /**
- * The Chart.js configuration of a spec: datasets, scales, and tooltip and tick callbacks that write
- * values with the spec's unit in its language. The browser and the PNG renderer both draw from this,
- * so the two can only differ in `options` (theme, mode, font).
+ * The Chart.js configuration of a spec: datasets, scales, tooltip and tick callbacks that write
+ * values with the spec's unit in its language, and Shūhō's label plugin (values on bars, the last
+ * value at the end of each line, a date axis ending on the as-of date). The browser and the PNG
+ * renderer both draw from this, so the two can only differ in `options` (theme, mode, font).
  */
 export function buildChartConfig(spec: ChartSpec, options: ChartConfigOptions): ChartConfiguration<'line' | 'bar', (number | null)[], string> {
   const { theme, mode, fontFamily } = options;
   const isStatic = mode === 'static';
-  const size = (interactive: number, staticSize: number) => ({ family: fontFamily, size: isStatic ? staticSize : interactive });
+  const style = chartStyle(mode);
+  const font = (size: number) => ({ family: fontFamily, size });
   const valueAxis = spec.horizontal ? 'x' : 'y';
   const categoryAxis = spec.horizontal ? 'y' : 'x';
   const format = (value: number | null) => formatChartValue(spec.locale, spec.format, value);
-  const datasets = spec.series.map((series) => (spec.type === 'line' ? lineDataset(spec, series, options) : barDataset(series, options)));
+  const datasets = spec.series.map((series) => (spec.type === 'line' ? lineDataset(spec, series, theme, style.line) : barDataset(series, theme)));
+  const isBar = spec.type === 'bar';
 
   return {
     type: spec.type,
     data: { labels: spec.categories, datasets: datasets as ChartDataset<'line' | 'bar', (number | null)[]>[] },
+    plugins: [
+      createChartLabels(spec, {
+        valueFont: `bold ${style.value}px ${fontFamily}`,
+        valueSize: style.value,
+        tickFont: `${style.tick}px ${fontFamily}`,
+        gap: 8,
+        color: theme.text,
+      }),
+    ],
     options: {
       indexAxis: categoryAxis,
       responsive: !isStatic,
@@ -100,17 +120,24 @@ export function buildChartConfig(spec: ChartSpec, options: ChartConfigOptions): 
       animation: isStatic ? false : { duration: 300 },
       color: theme.text,
       interaction: { mode: 'index', intersect: false, axis: categoryAxis },
-      layout: { padding: isStatic ? { top: 8, right: 24, bottom: 12, left: 16 } : 4 },
+      layout: { padding: style.padding },
       scales: {
+        // One grid for every chart: lines across the values only, an axis line under the categories,
+        // all on whole device pixels (crisp, and fewer shades of grey for the PNG to hold).
         [categoryAxis]: {
           type: 'category',
-          grid: { display: spec.horizontal, color: theme.grid },
-          border: { color: theme.grid },
-          ticks: { color: theme.muted, font: size(12, 15), autoSkip: true, autoSkipPadding: 16, maxRotation: 0 },
+          alignToPixels: true,
+          grid: { display: false },
+          border: { display: true, color: theme.grid },
+          // Every bar keeps its label; a date axis's ticks are chosen by the label plugin, ending on the as-of date.
+          ticks: { color: theme.muted, font: font(style.tick), autoSkip: false, maxRotation: 0 },
         },
         [valueAxis]: {
           type: 'linear',
+          alignToPixels: true,
           ...(spec.baseline === undefined ? {} : { suggestedMin: spec.baseline, suggestedMax: spec.baseline }),
+          // Room beyond the longest bar for its value; bars always start from zero.
+          ...(isBar ? { beginAtZero: true, grace: spec.horizontal ? '16%' : '10%' } : {}),
           grid: {
             color: theme.grid,
             // The baseline (0 for changes, 100 for rebased indices) is drawn heavier than other grid lines.
@@ -119,7 +146,7 @@ export function buildChartConfig(spec: ChartSpec, options: ChartConfigOptions): 
           border: { display: false },
           ticks: {
             color: theme.muted,
-            font: size(12, 15),
+            font: font(style.tick),
             callback: (value: number | string, _index: number, ticks: Tick[]) => {
               const first = ticks[0]?.value ?? 0;
               const step = Math.abs((ticks[1]?.value ?? first + 1) - first);
@@ -133,18 +160,11 @@ export function buildChartConfig(spec: ChartSpec, options: ChartConfigOptions): 
           display: spec.series.length > 1,
           position: 'top',
           align: 'start',
-          labels: { color: theme.text, font: size(13, 16), boxWidth: 28, boxHeight: 2, padding: 16 },
+          labels: { color: theme.text, font: font(style.legend), boxWidth: 28, boxHeight: 2, padding: 16 },
         },
-        title: { display: isStatic, text: spec.title, color: theme.text, align: 'start', font: { ...size(16, 24), weight: 'bold' }, padding: { top: 4, bottom: 4 } },
-        subtitle: {
-          display: isStatic,
-          // The source credit can be a long sentence, so it gets a line of its own.
-          text: [`${spec.caption.asOf} · ${spec.caption.unit}`, spec.caption.source],
-          color: theme.muted,
-          align: 'start',
-          font: size(12, 14),
-          padding: { bottom: 12 },
-        },
+        title: { display: isStatic, text: spec.title, color: theme.text, align: 'start', font: { ...font(style.title), weight: 'bold' }, padding: { top: 4, bottom: 4 } },
+        // The as-of date and unit only: the source is credited once per post, on the page (chartSourceLines).
+        subtitle: { display: isStatic, text: `${spec.caption.asOf} · ${spec.caption.unit}`, color: theme.muted, align: 'start', font: font(style.subtitle), padding: { bottom: 20 } },
         tooltip: {
           enabled: !isStatic,
           callbacks: {

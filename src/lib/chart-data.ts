@@ -8,17 +8,28 @@ export interface ChartTable {
   caption: string;
   headers: string[];
   rows: { label: string; cells: string[] }[];
+  /** The earlier categories left out of the table (the CSV beside it holds them all). */
+  omitted: number;
 }
 
-/** The data table shown under a chart, formatted for the spec's language. */
-export function buildChartTable(spec: ChartSpec): ChartTable {
+/**
+ * Rows a chart's table shows at most: a year of weeks. A weekly post's relative-strength chart runs
+ * over the whole history, and a row for every week made the newest pages of a 20-year site 32 KB of
+ * gzipped HTML; the table keeps the latest year and says so, and the CSV keeps everything.
+ */
+export const CHART_TABLE_ROWS = 52;
+
+/** The data table shown under a chart, formatted for the spec's language: the latest CHART_TABLE_ROWS categories. */
+export function buildChartTable(spec: ChartSpec, maxRows: number = CHART_TABLE_ROWS): ChartTable {
+  const first = Math.max(0, spec.categories.length - maxRows);
   return {
     caption: spec.title,
     headers: [spec.categoryLabel, ...spec.series.map((series) => series.label)],
-    rows: spec.categories.map((label, i) => ({
+    rows: spec.categories.slice(first).map((label, offset) => ({
       label,
-      cells: spec.series.map((series) => formatChartValue(spec.locale, spec.format, series.values[i] ?? null)),
+      cells: spec.series.map((series) => formatChartValue(spec.locale, spec.format, series.values[first + offset] ?? null)),
     })),
+    omitted: first,
   };
 }
 

@@ -42,7 +42,9 @@ export interface ChartSpec {
   unit: ChartUnit;
   format: ChartValueFormat;
   /** Caption lines in the page's language. */
-  caption: { asOf: string; source: string; unit: string };
+  caption: { asOf: string; unit: string };
+  /** Who published the data, as the page credits it (e.g. MarketWatch); see `chartSourceLines`. */
+  source: string;
   /** Header of the category column in the table and the CSV. */
   categoryLabel: string;
   /** Category labels as shown, e.g. localized dates or index names. */
@@ -86,10 +88,9 @@ function valueFormat(locale: Locale, unit: ChartUnit, decimals: number, signed: 
   return { decimals, signed, template: t(locale, `chart.value.${unit}`, { value: '{value}' }) };
 }
 
-function caption(locale: Locale, asOf: IsoDate, source: string, unit: ChartUnit): ChartSpec['caption'] {
+function caption(locale: Locale, asOf: IsoDate, unit: ChartUnit): ChartSpec['caption'] {
   return {
     asOf: t(locale, 'chart.asOf', { date: formatDate(locale, asOf) }),
-    source: t(locale, 'figures.source', { source }),
     unit: t(locale, 'chart.unit', { unit: t(locale, `chart.unit.${unit}`) }),
   };
 }
@@ -151,7 +152,8 @@ export function buildRelativeStrengthChart(data: ChartData, asOf: IsoDate, local
     asOf,
     unit: 'percent',
     format: valueFormat(locale, 'percent', 2, false),
-    caption: caption(locale, asOf, data.registry.site.dataCredit[locale], 'percent'),
+    caption: caption(locale, asOf, 'percent'),
+    source: data.registry.site.dataCredit[locale],
     categoryLabel: t(locale, 'chart.category.date'),
     categories: dates.map((date) => formatDate(locale, date, 'short')),
     dates,
@@ -212,7 +214,8 @@ export function buildRebasedChart(data: ChartData, asOf: IsoDate, locale: Locale
     asOf,
     unit: 'index',
     format: valueFormat(locale, 'index', 1, false),
-    caption: caption(locale, asOf, data.registry.site.dataCredit[locale], 'index'),
+    caption: caption(locale, asOf, 'index'),
+    source: data.registry.site.dataCredit[locale],
     categoryLabel: t(locale, 'chart.category.date'),
     categories: dates.map((date) => formatDate(locale, date, 'short')),
     dates,
@@ -221,7 +224,10 @@ export function buildRebasedChart(data: ChartData, asOf: IsoDate, locale: Locale
   });
 }
 
-/** This week's percent change of each index with figures, one bar per index in its registry colour. */
+/**
+ * This week's percent change of each index with figures, one bar per index in its registry colour,
+ * laid on its side: the index names read along the bars, and three bars need a short chart.
+ */
 export function buildWeeklyChangeChart(data: ChartData, figures: WeekFigures, locale: Locale): ChartSpec {
   const indices = data.registry.indices.filter((index) => figures.indices[index.id] !== undefined);
   if (indices.length === 0) throw new RangeError(`weekly-change: no index has figures on ${figures.date}`);
@@ -229,12 +235,13 @@ export function buildWeeklyChangeChart(data: ChartData, figures: WeekFigures, lo
     id: 'weekly-change',
     locale,
     type: 'bar',
-    horizontal: false,
+    horizontal: true,
     title: t(locale, 'chart.weeklyChange.title', { date: formatDate(locale, figures.date) }),
     asOf: figures.date,
     unit: 'percent',
     format: valueFormat(locale, 'percent', 2, true),
-    caption: caption(locale, figures.date, data.registry.site.dataCredit[locale], 'percent'),
+    caption: caption(locale, figures.date, 'percent'),
+    source: data.registry.site.dataCredit[locale],
     categoryLabel: t(locale, 'figures.index'),
     categories: indices.map((index) => index.shortName[locale]),
     series: [{
@@ -274,7 +281,8 @@ export function buildCustomChart(chart: CustomChart, asOf: IsoDate, locale: Loca
     asOf,
     unit: chart.unit,
     format: valueFormat(locale, chart.unit, decimals, signed),
-    caption: caption(locale, asOf, chart.source, chart.unit),
+    caption: caption(locale, asOf, chart.unit),
+    source: chart.source,
     categoryLabel: t(locale, 'chart.category.item'),
     categories: chart.labels.map((label) => localize(label, locale)),
     series: chart.datasets.map((dataset, i) => ({
@@ -384,4 +392,22 @@ export function buildPostChart(data: ChartData, post: ChartedPost, name: string,
   const chart = post.charts.find((candidate) => candidate.id === name);
   if (!chart) throw new RangeError(`no chart "${name}"; available: ${availableCharts(post).join(', ')}`);
   return buildCustomChart(chart, post.date, locale);
+}
+
+/**
+ * The source line under each of a page's charts, in the order they appear, or undefined for none:
+ * each source is credited once, under the last chart drawn from it, so a long data credit reads once
+ * per post instead of under every chart. A source every chart shares says so; one some charts share
+ * names the others by their titles.
+ */
+export function chartSourceLines(specs: readonly ChartSpec[]): (string | undefined)[] {
+  return specs.map((spec, i) => {
+    if (specs.slice(i + 1).some((later) => later.source === spec.source)) return undefined;
+    const { locale, source } = spec;
+    const others = specs.filter((other, k) => k !== i && other.source === source);
+    if (others.length === 0) return t(locale, 'figures.source', { source });
+    if (others.length === specs.length - 1) return t(locale, 'chart.source.all', { source });
+    const titles = others.map((other) => t(locale, 'chart.source.title', { title: other.title }));
+    return t(locale, 'chart.source.with', { charts: titles.join(t(locale, 'chart.source.separator')), source });
+  });
 }

@@ -104,6 +104,11 @@ export const ComplianceProfileSchema = z
     publisher: z.discriminatedUnion('licensed', [LicensedPublisherSchema, UnlicensedPublisherSchema], {
       error: 'expected "licensed": true with a name and registration, or "licensed": false with a name and statement',
     }),
+    /**
+     * A sentence or two for the footer of every page, where the disclosures are not shown: typically that
+     * the site is for information only and solicits nothing. Without it the footer names the publisher alone.
+     */
+    siteNotice: LocalizedTextSchema.optional(),
     /** Shown on every post page, in print, in every feed item and on the disclosures page. */
     disclosures: z.array(z.strictObject({ heading: LocalizedTextSchema, text: LocalizedTextSchema })).min(1, { error: 'expected at least one disclosure' }),
     products: z.array(ProductSchema).default([]),

@@ -12,6 +12,11 @@ export interface PostContentFile extends ContentFile {
   relativePath: string;
 }
 
+/** A file below content/pages: `relativePath` is below that folder, e.g. `en/about.mdx`. */
+export interface PageContentFile extends ContentFile {
+  relativePath: string;
+}
+
 /** The raw inputs of a site, read once by whoever has the files (the CLI, the Astro integration, a test). */
 export interface ContentFiles {
   site: ContentFile;
@@ -27,6 +32,13 @@ export interface ContentFiles {
   posts: readonly PostContentFile[];
   /** Every other file below content/posts, unread: editor and system files, images, notes. */
   otherPostFiles?: readonly Omit<PostContentFile, 'text'>[];
+  /**
+   * The standing pages (about, disclosures, data sources): the files below content/pages that
+   * `classifyPostPath` does not ignore, with their text. A site may have none.
+   */
+  pages?: readonly PageContentFile[];
+  /** Every other file below content/pages, unread. */
+  otherPageFiles?: readonly Omit<PageContentFile, 'text'>[];
 }
 
 /** Normalises line endings and a BOM so the same post hashes and parses the same on every machine. */
@@ -40,10 +52,10 @@ export function hashSource(text: string): string {
 }
 
 /**
- * What a file below content/posts is. Editors and operating systems leave files beside the posts
- * (`.#post.mdx` locks, `._post.mdx` forks, `post.mdx~` backups, `.DS_Store`): they are ignored,
- * as Astro's content loader ignores them. A post's extension is `.mdx` exactly; `.MDX` or `.md` is
- * a post the loader would skip, so it is refused rather than silently left out.
+ * What a file below content/posts or content/pages is. Editors and operating systems leave files
+ * beside the posts (`.#post.mdx` locks, `._post.mdx` forks, `post.mdx~` backups, `.DS_Store`): they
+ * are ignored, as Astro's content loader ignores them. A post's extension is `.mdx` exactly; `.MDX` or
+ * `.md` is a post the loader would skip, so it is refused rather than silently left out.
  */
 export function classifyPostPath(relativePath: string): 'post' | 'misnamed' | 'ignored' {
   const name = relativePath.split('/').at(-1) ?? '';

@@ -1,19 +1,66 @@
-import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { defaultTreeAdapter as tree, html, parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
+type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 
 /** Elements that only run, style or draw on the page: a feed reader runs no script and applies no stylesheet. */
 const PAGE_ONLY_ELEMENTS = new Set(['script', 'style', 'template', 'canvas']);
 
-/** Markers for Astro's scoped styles and for the search indexer, and event handlers: nothing a reader uses. */
-const PAGE_ONLY_ATTRIBUTE = /^(?:data-astro-|data-pagefind-|on)/i;
+/** Markers for Astro's scoped styles, the search indexer and this module, and event handlers: nothing a reader uses. */
+const PAGE_ONLY_ATTRIBUTE = /^(?:data-astro-|data-pagefind-|data-feed-|on)/i;
 
 /** Attributes holding one URL. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'action', 'cite']);
 
 function hasClass(element: Element, name: string): boolean {
   return element.attrs.some((attribute) => attribute.name === 'class' && attribute.value.split(/\s+/).includes(name));
+}
+
+function attributeOf(element: Element, name: string): string | undefined {
+  return element.attrs.find((attribute) => attribute.name === name)?.value;
+}
+
+function childElements(node: ParentNode, tagName: string): Element[] {
+  return node.childNodes.filter((child): child is Element => 'tagName' in child && child.tagName === tagName);
+}
+
+/** A new element holding `children`, which are moved into it. */
+function createElement(tagName: string, children: readonly ChildNode[]): Element {
+  const created = tree.createElement(tagName, html.NS.HTML, []);
+  for (const child of children) tree.appendChild(created, child);
+  return created;
+}
+
+/** A cell's content, kept in a `<span lang>` when the cell says it is in another language (a risk note not yet translated). */
+function contentOf(cell: Element): ChildNode[] {
+  const lang = attributeOf(cell, 'lang');
+  if (lang === undefined) return [...cell.childNodes];
+  const span = createElement('span', cell.childNodes);
+  span.attrs = [{ name: 'lang', value: lang }];
+  return [span];
+}
+
+/**
+ * A table marked `data-feed-list` (the key figures, the risk watch) as a list. A feed reader applies no
+ * stylesheet, so nothing stacks the columns as the page does on a phone, and four or five columns are
+ * wider than most readers' column. The caption becomes a bold paragraph and each body row an item: the
+ * row's header in bold (a line break in it, the risk's group under its name, becomes a space), then the
+ * cells that name themselves with `data-label` on one line ("Level: High · Trend: Worsening"), then
+ * each other cell on a line of its own (a risk's note, the ratio's comment).
+ */
+function tableAsList(table: Element): ChildNode[] {
+  const caption = childElements(table, 'caption')[0];
+  const items = childElements(table, 'tbody').flatMap((body) => childElements(body, 'tr')).map((row) => {
+    const [header] = childElements(row, 'th');
+    const cells = childElements(row, 'td').filter((cell) => cell.childNodes.length > 0);
+    const labelled = cells.filter((cell) => attributeOf(cell, 'data-label') !== undefined);
+    const line = labelled.flatMap((cell, i) => [tree.createTextNode(`${i > 0 ? ' · ' : ''}${attributeOf(cell, 'data-label') ?? ''}: `), ...contentOf(cell)]);
+    const lines = [...(line.length > 0 ? [line] : []), ...cells.filter((cell) => !labelled.includes(cell)).map(contentOf)];
+    const heading = header ? [createElement('strong', header.childNodes.map((child) => ('tagName' in child && child.tagName === 'br' ? tree.createTextNode(' ') : child)))] : [];
+    return createElement('li', [...heading, ...lines.flatMap((nodes, i) => [...(i > 0 || heading.length > 0 ? [createElement('br', [])] : []), ...nodes])]);
+  });
+  return [...(caption ? [createElement('p', [createElement('strong', [...caption.childNodes])])] : []), createElement('ul', items)];
 }
 
 /**
@@ -72,6 +119,12 @@ function prepareNodes(nodes: readonly ChildNode[], pageUrl: string): ChildNode[]
       for (const child of children) child.parentNode = node.parentNode;
       return children;
     }
+    if (node.tagName === 'table' && attributeOf(node, 'data-feed-list') !== undefined) {
+      node.childNodes = children;
+      const list = tableAsList(node);
+      for (const child of list) child.parentNode = node.parentNode;
+      return list;
+    }
     prepareAttributes(node, pageUrl);
     node.childNodes = children;
     return [node];
@@ -82,7 +135,7 @@ function prepareNodes(nodes: readonly ChildNode[], pageUrl: string): ChildNode[]
  * Turns the HTML of a post's body (src/components/PostBody.astro, as its page shows it) into a feed
  * item's content: scripts, styles, templates, canvases and comments removed (feed readers run no
  * JavaScript), the `<noscript>` fallbacks such as a chart's static PNG put in their place, a chart's
- * data table left out, Astro's and Pagefind's markers and any event handler dropped, and every relative
+ * data table left out, the key figures and the risk watch turned into lists, Astro's and Pagefind's markers and any event handler dropped, and every relative
  * URL made absolute from `pageUrl`, the post page's URL, as a browser on the page resolves it.
  */
 export function prepareFeedHtml(html: string, pageUrl: string): string {

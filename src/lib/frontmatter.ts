@@ -10,7 +10,7 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
  * so a date arrives as the text the author typed, and an unquoted 2026-02-30 is refused, never turned
  * into 2 March.
  */
-const CalendarDateSchema = z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
+export const CalendarDateSchema = z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
   error: 'expected a real date written YYYY-MM-DD',
 });
 

@@ -9,3 +9,13 @@ export function escapeXml(text: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"']/g, (character) => ESCAPES[character as keyof typeof ESCAPES]);
 }
+
+/**
+ * The `rel` of a link an author writes in Markdown: a page of another site gets `noopener noreferrer`,
+ * so it can neither reach back into this page nor learn which post sent the reader; a link within the
+ * site (relative, or to the site's own origin) gets none.
+ */
+export function linkRel(href: string | undefined, siteUrl: string): string | undefined {
+  if (href === undefined || !/^https?:\/\//i.test(href)) return undefined;
+  return new URL(href).origin === new URL(siteUrl).origin ? undefined : 'noopener noreferrer';
+}

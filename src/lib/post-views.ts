@@ -29,12 +29,30 @@ export function getPostPage(post: SitePost, locale: Locale): PostPage {
   return page;
 }
 
-/** The posts before and after `post` among those of the same kind, by date. */
-export function getAdjacentPosts(posts: readonly SitePost[], post: SitePost): { previous: SitePost | undefined; next: SitePost | undefined } {
-  const sameKind = posts.filter((candidate) => candidate.kind === post.kind);
-  const i = sameKind.findIndex((candidate) => candidate.id === post.id);
-  // Posts are sorted newest first, so the previous (older) post comes after this one.
-  return { previous: sameKind[i + 1], next: i > 0 ? sameKind[i - 1] : undefined };
+type Adjacent = { previous: SitePost | undefined; next: SitePost | undefined };
+
+const adjacentByList = new WeakMap<readonly SitePost[], Map<string, Adjacent>>();
+
+/**
+ * The posts before and after `post` among those of the same kind, by date. Worked out once per list
+ * for all its posts: every post page and its cache key ask.
+ */
+export function getAdjacentPosts(posts: readonly SitePost[], post: SitePost): Adjacent {
+  let adjacent = adjacentByList.get(posts);
+  if (!adjacent) {
+    adjacent = new Map();
+    const lastOfKind = new Map<SitePost['kind'], SitePost>();
+    // Posts are sorted newest first, so the previous (older) post comes after this one.
+    for (const candidate of posts) {
+      const newer = lastOfKind.get(candidate.kind);
+      adjacent.set(candidate.id, { previous: undefined, next: newer });
+      const newerEntry = newer && adjacent.get(newer.id);
+      if (newerEntry) newerEntry.previous = candidate;
+      lastOfKind.set(candidate.kind, candidate);
+    }
+    adjacentByList.set(posts, adjacent);
+  }
+  return adjacent.get(post.id) ?? { previous: undefined, next: undefined };
 }
 
 /** Title and description of a post as shown in a locale (falls back to the Japanese source). */

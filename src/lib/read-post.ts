@@ -26,6 +26,40 @@ export function readFrontmatter(text: string): unknown {
   return matter(text, FRONTMATTER_OPTIONS).data;
 }
 
+/**
+ * The frontmatter of a file's normalised text, for a post or a standing page alike: undefined, with the
+ * problem pushed, when the file is empty, has no frontmatter, or its YAML does not parse.
+ */
+export function readFrontmatterBlock(
+  file: string,
+  text: string,
+  { noun, emptyHint }: { noun: string; emptyHint: string },
+  problems: Problem[],
+): { data: unknown } | undefined {
+  if (text.trim() === '') {
+    problems.push({ file, message: 'is empty.', hint: emptyHint });
+    return undefined;
+  }
+  if (!text.startsWith('---\n')) {
+    problems.push({ file, line: 1, message: 'has no frontmatter.', hint: `A ${noun} starts with a line "---", its frontmatter, and another "---".` });
+    return undefined;
+  }
+  try {
+    return { data: readFrontmatter(text) };
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
+    problems.push({
+      file,
+      // js-yaml counts from 0 and gray-matter hands it the text after the opening "---", newline included.
+      ...(mark?.line === undefined ? {} : { line: mark.line + 1 }),
+      message: `has frontmatter that is not valid YAML: ${reason}.`,
+      hint: 'Check indentation, colons and quotes on that line.',
+    });
+    return undefined;
+  }
+}
+
 /** A post file as read: its validated frontmatter, its text and what its MDX body uses. */
 export interface ParsedPost extends PostFile {
   /** The normalised file text, for line numbers in messages. */
@@ -65,30 +99,9 @@ export function readPost(
   }
   const [, locale, year, slug, fileDate, featureSlug] = match as unknown as [string, Locale, string, string, string, string | undefined];
   const text = normaliseText(file.text);
-  if (text.trim() === '') {
-    problems.push({ file: file.path, message: 'is empty.', hint: 'Start a post with `npm run new`.' });
-    return undefined;
-  }
-  if (!text.startsWith('---\n')) {
-    problems.push({ file: file.path, line: 1, message: 'has no frontmatter.', hint: 'A post starts with a line "---", its frontmatter, and another "---".' });
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = readFrontmatter(text);
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
-    problems.push({
-      file: file.path,
-      // js-yaml counts from 0 and gray-matter hands it the text after the opening "---", newline included.
-      ...(mark?.line === undefined ? {} : { line: mark.line + 1 }),
-      message: `has frontmatter that is not valid YAML: ${reason}.`,
-      hint: 'Check indentation, colons and quotes on that line.',
-    });
-    return undefined;
-  }
-  const result = schema.safeParse(data, { reportInput: true });
+  const read = readFrontmatterBlock(file.path, text, { noun: 'post', emptyHint: 'Start a post with `npm run new`.' }, problems);
+  if (!read) return undefined;
+  const result = schema.safeParse(read.data, { reportInput: true });
   if (!result.success) {
     problems.push(...issuesToProblems(file.path, result.error.issues, { source: text, knownKeys: knownFrontmatterKeys }));
     return undefined;

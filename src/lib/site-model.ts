@@ -14,6 +14,7 @@ import { parseRegistry } from './read-registry.ts';
 import { type Registry } from './registry.ts';
 import { SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
 import { buildSeries, type Series } from './series.ts';
+import { buildStandingPages, type SitePage } from './standing-pages.ts';
 import { checkStatedFigures, type WeekFigures } from './stated-figures.ts';
 import { checkOrphanTranslations, checkTranslation, getTranslationStatus, type TranslationStatus } from './translations.ts';
 import { isPublished, type Visibility } from './visibility.ts';
@@ -62,6 +63,8 @@ export interface SiteModel {
   /** Every valid post, drafts included; `visiblePosts` is what a reader may see. */
   posts: readonly SitePost[];
   visiblePosts: readonly SitePost[];
+  /** The standing pages a reader may see (about, disclosures, data sources), in that order. */
+  pages: readonly SitePage[];
   /** The problems that stop nothing (wording worth a second look), for the build to print once. */
   warnings: readonly Problem[];
 }
@@ -111,16 +114,20 @@ function toPostFile(post: ParsedPost): PostFile {
 /**
  * The site model, read once from the content files: every rule that `npm run check` and the build
  * apply, in one place, with all problems reported at once. Reading (registry, closes, posts with
- * their MDX trees, the compliance profile, the published-figure lock), then the weekly series, then
- * per post its figures, stated figures, body components, translation, the wording and product notices
- * the profile asks for (src/lib/post-compliance.ts) and the figures it showed when published.
+ * their MDX trees, the compliance profile, the published-figure lock, the standing pages with their
+ * wording checked as a post's is), then the weekly series, then per post its figures, stated figures,
+ * body components, translation, the wording and product notices the profile asks for
+ * (src/lib/post-compliance.ts) and the figures it showed when published.
  */
 export function buildSiteModel(files: ContentFiles, visibility: Visibility): SiteModelResult {
   const problems: Problem[] = [];
-  const notes: Problem[] = (files.otherPostFiles ?? []).map((file) => ({
-    file: file.path,
-    message: classifyPostPath(file.relativePath) === 'ignored' ? 'is not a post (an editor, system or other file) and was ignored.' : 'was ignored.',
-  }));
+  const notes: Problem[] = [
+    ...(files.otherPostFiles ?? []).map((file) => ({
+      file: file.path,
+      message: classifyPostPath(file.relativePath) === 'ignored' ? 'is not a post (an editor, system or other file) and was ignored.' : 'was ignored.',
+    })),
+    ...(files.otherPageFiles ?? []).map((file) => ({ file: file.path, message: 'is not a standing page (an editor, system or other file) and was ignored.' })),
+  ];
   const registry = parseRegistry(files, problems);
   const compliance = parseComplianceProfile(files.compliance, problems);
   if (compliance?.sample) {
@@ -130,7 +137,9 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
   if (!registry) return { model: undefined, problems, notes, allowances: [], publishedLock, posts: [], soundModel: undefined };
   // Posts are still read for their wording when the profile has problems: every problem at once.
   const profile = { wording: compliance?.wording ?? DEFAULT_WORDING, products: compliance?.products ?? [] };
-  const allowances: Allowance[] = [];
+  const standing = buildStandingPages(files.pages ?? [], profile, visibility);
+  problems.push(...standing.problems);
+  const allowances: Allowance[] = [...standing.allowances];
   const closes = parseClosesCsv(files.closes.path, files.closes.text, registry.indices.map((index) => index.id));
   problems.push(...closes.problems);
   const schema = createFrontmatterSchema(registry);
@@ -197,7 +206,7 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
   const errors = problems.filter(isError);
   if (!compliance) return { model: undefined, problems, notes, allowances, publishedLock, posts, soundModel: undefined };
   const warnings = problems.filter((problem) => !isError(problem));
-  const compose = (included: readonly SitePost[]): SiteModel => ({ registry, compliance, series, ratio, posts: included, visiblePosts: included.filter((post) => post.isVisible), warnings });
+  const compose = (included: readonly SitePost[]): SiteModel => ({ registry, compliance, series, ratio, posts: included, visiblePosts: included.filter((post) => post.isVisible), pages: standing.pages, warnings });
   if (errors.length === 0) return { model: compose(posts), problems, notes, allowances, publishedLock, posts, soundModel: compose(posts) };
   const postFiles = new Set(files.posts.map((file) => file.path));
   const broken = new Set(errors.map((problem) => problem.file));

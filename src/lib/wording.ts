@@ -60,31 +60,43 @@ function scan(block: ProseBlock): Scanned {
  * "sure to" is not found in "pressure to" and "may" not in "mayor". Japanese has no spaces between
  * words and is matched as written.
  */
-function phraseSource(phrase: string): string {
+function phraseSource(phrase: string, wholeWords = true): string {
   const normal = normalise(phrase).trim();
   const body = normal
     .split(/\s+/)
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll("'", "['’]"))
     .join('\\s+');
   // Japanese next to a Latin word is a word boundary: "週報G" is found in "週報Gの".
-  const start = /^[A-Za-z0-9]/.test(normal) ? '(?<![\\p{Script=Latin}0-9])' : '';
-  const end = /[A-Za-z0-9]$/.test(normal) ? '(?![\\p{Script=Latin}0-9])' : '';
+  const start = wholeWords && /^[A-Za-z0-9]/.test(normal) ? '(?<![\\p{Script=Latin}0-9])' : '';
+  const end = wholeWords && /[A-Za-z0-9]$/.test(normal) ? '(?![\\p{Script=Latin}0-9])' : '';
   return `${start}${body}${end}`;
 }
 
-const patterns = new WeakMap<readonly string[], RegExp>();
+/** A list's pattern, and the same phrases without their word boundaries: a quick test that rules most texts out. */
+interface ListPattern {
+  pattern: RegExp;
+  candidates: RegExp;
+}
+
+const patterns = new WeakMap<readonly string[], ListPattern>();
 
 /**
  * One pattern for a whole list, longest phrase first, so each text is scanned once per list rather
  * than once per phrase (a 10-year site has thousands of paragraphs and the lists dozens of phrases).
  * Where two phrases overlap the scan keeps the one that starts first, and at one start the longest.
  */
-function patternOf(phrases: readonly string[]): RegExp | undefined {
+function patternOf(phrases: readonly string[]): ListPattern | undefined {
   if (phrases.length === 0) return undefined;
   let pattern = patterns.get(phrases);
   if (!pattern) {
-    const sources = [...new Set(phrases)].sort((a, b) => normalise(b).length - normalise(a).length).map(phraseSource);
-    pattern = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'giu');
+    const sorted = [...new Set(phrases)].sort((a, b) => normalise(b).length - normalise(a).length);
+    pattern = {
+      pattern: new RegExp(sorted.map((phrase) => `(?:${phraseSource(phrase)})`).join('|'), 'giu'),
+      // Lookbehinds at the start of every alternative make the engine try each phrase at every
+      // position; without them it skips ahead to a phrase's first character. Most texts hold no
+      // phrase of a list at all, and only those that may are scanned with the boundaries.
+      candidates: new RegExp(sorted.map((phrase) => `(?:${phraseSource(phrase, false)})`).join('|'), 'iu'),
+    };
     patterns.set(phrases, pattern);
   }
   return pattern;
@@ -92,8 +104,9 @@ function patternOf(phrases: readonly string[]): RegExp | undefined {
 
 /** Every place a phrase of the list occurs; of two that overlap, the one starting first, at one start the longest. */
 function findAll(text: string, phrases: readonly string[]): Match[] {
-  const pattern = patternOf(phrases);
-  return pattern ? [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length })) : [];
+  const list = patternOf(phrases);
+  if (!list || !list.candidates.test(text)) return [];
+  return [...text.matchAll(list.pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
 const overlaps = (a: Match, b: Match): boolean => a.start < b.end && b.start < a.end;

@@ -1,11 +1,12 @@
 import { chartCsvName } from '../lib/chart-data.ts';
 import { getPlacedCharts } from '../lib/body-components.ts';
-import { buildPostChart, planPostCharts, type ChartSpec, type PlannedChart } from '../lib/charts.ts';
-import { getPostPage, getPostPages } from '../lib/post-views.ts';
+import { buildPostChart, chartSourceLines, planPostCharts, type ChartSpec, type PlannedChart } from '../lib/charts.ts';
+import { postPageInputs, type PostPageInputs } from '../lib/page-inputs.ts';
+import { getPostPage, getPostPages, type PostPage } from '../lib/post-views.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { sitePath } from '../i18n/paths.ts';
 import type { SiteModel, SitePost } from '../lib/site-model.ts';
-import { CHART_PNG_SIZE, chartFileHash } from './render-chart.ts';
+import { chartFileHash, chartPngSize } from './render-chart.ts';
 
 /** One chart of a post page: its spec and where its PNG and CSV are published. */
 export interface PostChart extends PlannedChart {
@@ -18,10 +19,13 @@ export interface PostChart extends PlannedChart {
   csvUrl: string;
   /** The file name the CSV downloads as. */
   csvName: string;
+  /** The PNG's size in pixels; the page reserves a box of the same proportions for the interactive chart. */
   width: number;
   height: number;
   title: string;
   alt: string;
+  /** The source line under this chart, or undefined where a later chart of the page credits its source. */
+  sourceLine: string | undefined;
 }
 
 const chartsBySite = new WeakMap<SiteModel, Map<string, PostChart[]>>();
@@ -41,19 +45,23 @@ export function getPostCharts(site: SiteModel, post: SitePost, locale: Locale): 
   const cached = cache.get(key);
   if (cached) return cached;
   const file = getPostPage(post, locale).file;
-  const charts = planPostCharts(post, getPlacedCharts(file.components), file.file).map((planned): PostChart => {
-    const spec = buildPostChart(site, post, planned.name, locale);
+  const planned = planPostCharts(post, getPlacedCharts(file.components), file.file);
+  const specs = planned.map((chart) => buildPostChart(site, post, chart.name, locale));
+  const sourceLines = chartSourceLines(specs);
+  const charts = planned.map((chart, i): PostChart => {
+    const spec = specs[i] as ChartSpec;
     const hash = chartFileHash(spec);
     return {
-      ...planned,
+      ...chart,
       spec,
       hash,
       pngUrl: sitePath('charts', `${hash}.png`),
       csvUrl: sitePath('charts', `${hash}.csv`),
       csvName: chartCsvName(spec),
-      ...CHART_PNG_SIZE,
+      ...chartPngSize(spec),
       title: spec.title,
       alt: spec.alt,
+      sourceLine: sourceLines[i],
     };
   });
   cache.set(key, charts);
@@ -76,4 +84,9 @@ export function getSiteCharts(site: SiteModel): PostChart[] {
     for (const chart of getPostCharts(site, page.post, page.locale)) byHash.set(chart.hash, chart);
   }
   return [...byHash.values()];
+}
+
+/** Everything a post page reads, named (src/lib/page-inputs.ts): its cache key and the build's explanation. */
+export function getPostPageInputs(site: SiteModel, page: PostPage): PostPageInputs {
+  return postPageInputs(site, page, getPostCharts(site, page.post, page.locale).map((chart) => chart.hash));
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, isError, type Problem } from '../lib/problems.ts';
-import { classifyPostPath, normaliseText, type ContentFile, type ContentFiles } from '../lib/content-files.ts';
+import { classifyPostPath, normaliseText, type ContentFile, type ContentFiles, type PostContentFile } from '../lib/content-files.ts';
 import { getBrokenPostPages, type BrokenPostPage } from '../lib/post-views.ts';
 import { SiteConfigSchema } from '../lib/registry.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
@@ -12,14 +12,22 @@ function readFile(root: string, file: string): ContentFile {
   return { path: displayPath(root, file), text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
 }
 
-/** Lists every file below content/posts, sorted so output never depends on the file system's order. */
-export function listPostFiles(contentDir: string): string[] {
-  const postsDir = path.join(contentDir, 'posts');
-  if (!existsSync(postsDir)) return [];
-  return readdirSync(postsDir, { recursive: true, withFileTypes: true })
+/**
+ * The files below a folder of the content directory, sorted so output never depends on the file system's
+ * order: those `classifyPostPath` does not ignore with their text, the others listed, not read.
+ */
+function readContentFolder(environment: Environment, folder: 'posts' | 'pages'): { files: PostContentFile[]; others: Omit<PostContentFile, 'text'>[] } {
+  const dir = path.join(environment.contentDir, folder);
+  if (!existsSync(dir)) return { files: [], others: [] };
+  const listed = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(postsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
+    .map((relativePath) => ({ relativePath, path: displayPath(environment.root, path.join(dir, relativePath)) }));
+  return {
+    files: listed.filter((file) => classifyPostPath(file.relativePath) !== 'ignored').map((file) => ({ ...file, text: readFileSync(path.join(dir, file.relativePath), 'utf8') })),
+    others: listed.filter((file) => classifyPostPath(file.relativePath) === 'ignored'),
+  };
 }
 
 /**
@@ -45,20 +53,20 @@ export function readRegistryFiles(environment: Environment): Pick<ContentFiles, 
   return { site: readFile(root, path.join(contentDir, 'site.json')), indices: data('indices.json'), topics: data('topics.json'), risks: data('risks.json') };
 }
 
-/** Reads the content directory's files for `buildSiteModel`, each once; files that are not posts are listed, not read. */
+/** Reads the content directory's files for `buildSiteModel`, each once; files that are not posts or pages are listed, not read. */
 export function readContentFiles(environment: Environment): ContentFiles {
   const { root, contentDir } = environment;
-  const postsDir = path.join(contentDir, 'posts');
-  const listed = listPostFiles(contentDir).map((relativePath) => ({ relativePath, path: displayPath(root, path.join(postsDir, relativePath)) }));
+  const posts = readContentFolder(environment, 'posts');
+  const pages = readContentFolder(environment, 'pages');
   return {
     ...readRegistryFiles(environment),
     closes: readFile(root, path.join(contentDir, 'data', 'closes.csv')),
     compliance: readFile(root, path.join(contentDir, 'compliance.json')),
     published: readFile(root, path.join(contentDir, 'data', 'published.json')),
-    posts: listed
-      .filter((file) => classifyPostPath(file.relativePath) !== 'ignored')
-      .map((file) => ({ ...file, text: readFileSync(path.join(postsDir, file.relativePath), 'utf8') })),
-    otherPostFiles: listed.filter((file) => classifyPostPath(file.relativePath) === 'ignored'),
+    posts: posts.files,
+    otherPostFiles: posts.others,
+    pages: pages.files,
+    otherPageFiles: pages.others,
   };
 }
 

@@ -5,12 +5,15 @@
  * time and an incremental rebuild. Writes the raw figures as JSON. Options:
  *   --years 5,10,20   corpus sizes     --runs 3   builds per size and builder
  *   --lighthouse      also run Lighthouse (mobile) on the sample weekly post
+ *   --explain         list what the weekly publish and the one-edit rebuild rendered again, and why
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from './corpus.ts';
+import { generateCorpus, publishWeek } from './corpus.ts';
 import { writeBaselineProject } from './baseline.ts';
+import { EXPLANATION_FILE } from '../../src/integration/page-inputs-record.ts';
+import { describeInputChanges, type InputChanges } from '../../src/lib/page-inputs.ts';
 import { gzipSize, linearFit, listFiles, median, pageImages, pageScripts, timeCommand, type Run } from './measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     years: { type: 'string', default: '5,10,20' },
     runs: { type: 'string', default: '3' },
     lighthouse: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
   },
 });
 const sizes = values.years.split(',').map(Number);
@@ -51,6 +55,28 @@ async function buildBaseline(baselineDir: string, contentDir: string, outDir: st
     env: { ...baseEnv, BASELINE_POSTS_DIR: path.join(contentDir, 'posts'), BASELINE_OUT_DIR: outDir, BASELINE_CACHE_DIR: cacheDir },
   });
   return run.code === 0 ? run : fail('baseline build', run);
+}
+
+/** What a build rendered again and why: Astro's log says which post pages it rendered, Shūhō's record which inputs changed. */
+function explainBuild(run: Run | undefined, cacheDir: string): { rendered: string[]; restored: number; summary: string; reasons: string[] } {
+  const lines = run?.output.split('\n') ?? [];
+  const postLines = lines.flatMap((line) => {
+    const match = /[├└]─ (\/(?:ja|en)\/posts\/[^/]+\/)index\.html(.*)$/.exec(line);
+    return match ? [{ page: match[1] as string, restored: /\((cached|restored)\)/.test(match[2] ?? '') }] : [];
+  });
+  const rendered = postLines.filter((line) => !line.restored).map((line) => line.page);
+  const changes = JSON.parse(readFileSync(path.join(cacheDir, EXPLANATION_FILE), 'utf8')) as InputChanges;
+  const why = new Map<string, string>([
+    ...changes.added.map((page): [string, string] => [page, 'new page']),
+    ...changes.changed.map(({ page, inputs }): [string, string] => [page, `changed: ${inputs.join(', ')}`]),
+  ]);
+  return {
+    rendered,
+    restored: postLines.length - rendered.length,
+    summary: describeInputChanges(changes),
+    // A page rendered with unchanged inputs was rendered for its code, the config or the lockfile (Astro's own hashes).
+    reasons: rendered.map((page) => `${page}: ${why.get(page) ?? 'code, config or lockfile changed'}`),
+  };
 }
 
 let discardedCount = 0;
@@ -89,8 +115,12 @@ function measureWeight(dist: string) {
   };
   const imageBytes = (page: string) => pageImages(readFileSync(path.join(dist, page), 'utf8'))
     .reduce((total, url) => total + (existsSync(path.join(dist, url)) ? gzipSize(path.join(dist, url)) : 0), 0);
+  const chartDir = path.join(dist, 'charts');
+  const pngs = existsSync(chartDir) ? listFiles(chartDir).filter((name) => name.endsWith('.png')).map((name) => statSync(path.join(chartDir, name)).size) : [];
   return {
     postPages: posts.length,
+    chartPngMedian: pngs.length === 0 ? 0 : median(pngs),
+    chartPngMax: pngs.length === 0 ? 0 : Math.max(...pngs),
     htmlGzipMedian: median(html),
     htmlGzipMax: Math.max(...html),
     chartPage: weekly,
@@ -120,34 +150,43 @@ async function main(): Promise<void> {
 
   for (const years of sizes) {
     const contentDir = path.join(WORK, `corpus-${years}`, 'content');
-    discard(path.dirname(contentDir));
-    const corpus = generateCorpus({ years, dir: contentDir });
     const shuho: Run[] = [];
+    const publish: Run[] = [];
     const baseline: Run[] = [];
+    let corpus = generateCorpus({ years, dir: contentDir, holdBackLastWeek: true });
     let pages = 0;
     let basePages = 0;
     for (let i = 0; i < runs; i++) {
-      // Cold builds on both sides: each run starts without caches, so the comparison is fair.
+      // Each run starts from the corpus without its last week and without caches: a cold build, then
+      // the weekly publish (next week's posts and closes) with every cache the deploy recipe keeps.
+      discard(path.dirname(contentDir));
+      corpus = generateCorpus({ years, dir: contentDir, holdBackLastWeek: true });
       for (const dir of ['shuho-out', 'shuho-cache', 'base-out', 'base-cache']) discard(path.join(WORK, dir));
       shuho.push(await buildShuho(contentDir, path.join(WORK, 'shuho-out'), path.join(WORK, 'shuho-cache')));
+      if (corpus.nextWeek) publishWeek(corpus, corpus.nextWeek);
+      publish.push(await buildShuho(contentDir, path.join(WORK, 'shuho-out'), path.join(WORK, 'shuho-cache')));
       pages = htmlPages(path.join(WORK, 'shuho-out'));
+      // The plain blog builds the same posts, the new week included, from scratch.
       baseline.push(await buildBaseline(baselineDir, contentDir, path.join(WORK, 'base-out'), path.join(WORK, 'base-cache')));
       basePages = htmlPages(path.join(WORK, 'base-out'));
-      process.stdout.write(`  ${years}y run ${i + 1}/${runs}: Shūhō ${shuho.at(-1)?.seconds.toFixed(1)} s, baseline ${baseline.at(-1)?.seconds.toFixed(1)} s\n`);
+      process.stdout.write(`  ${years}y run ${i + 1}/${runs}: Shūhō cold ${shuho.at(-1)?.seconds.toFixed(1)} s, weekly publish ${publish.at(-1)?.seconds.toFixed(1)} s; baseline ${baseline.at(-1)?.seconds.toFixed(1)} s\n`);
     }
     const shuhoMedian = median(shuho.map((run) => run.seconds));
+    const publishMedian = median(publish.map((run) => run.seconds));
     const baseMedian = median(baseline.map((run) => run.seconds));
     const weight = measureWeight(path.join(WORK, 'shuho-out'));
     growth.push({ x: weight.postPages, y: shuhoMedian });
     baselineGrowth.push({ x: weight.postPages, y: baseMedian });
+    const publishExplained = explainBuild(publish.at(-1), path.join(WORK, 'shuho-cache'));
 
-    // Incremental: the cache from the last cold build is warm; rebuild unchanged, then after editing one post.
+    // The caches are warm: rebuild unchanged, then after editing one post.
     const warm = await buildShuho(contentDir, path.join(WORK, 'shuho-out'), path.join(WORK, 'shuho-cache'));
     // Edit one post's title and body: its pages and its social card must be redrawn, nothing else.
     const edited = corpus.editablePost;
     writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'));
     appendFileSync(edited, '\n\nOne more paragraph, added to measure an incremental rebuild.\n');
     const afterEdit = await buildShuho(contentDir, path.join(WORK, 'shuho-out'), path.join(WORK, 'shuho-cache'));
+    const editExplained = explainBuild(afterEdit, path.join(WORK, 'shuho-cache'));
 
     const check = await timeCommand(NODE, [path.join(ROOT, 'src', 'cli', 'check.ts')], { cwd: ROOT, env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir } });
     const entry = {
@@ -157,26 +196,38 @@ async function main(): Promise<void> {
       htmlPages: pages,
       baselineHtmlPages: basePages,
       shuhoSeconds: shuho.map((run) => run.seconds),
+      publishSeconds: publish.map((run) => run.seconds),
       baselineSeconds: baseline.map((run) => run.seconds),
       shuhoMedian,
+      publishMedian,
       baselineMedian: baseMedian,
       ratio: shuhoMedian / baseMedian,
+      publishRatio: publishMedian / baseMedian,
+      secondsPerPostPage: shuhoMedian / weight.postPages,
       pagesPerSecond: pages / shuhoMedian,
       baselinePagesPerSecond: basePages / baseMedian,
       shuhoPeakMiB: Math.max(...shuho.map((run) => run.peakMiB ?? 0)),
       baselinePeakMiB: Math.max(...baseline.map((run) => run.peakMiB ?? 0)),
+      publish: publishExplained,
       warmRebuildSeconds: warm.seconds,
       warmRebuildCharts: chartCounts(warm.output),
       oneEditRebuildSeconds: afterEdit.seconds,
       oneEditRebuildCharts: chartCounts(afterEdit.output),
+      oneEdit: editExplained,
       checkSeconds: check.seconds,
       checkExit: check.code,
       weight,
     };
     (report['sizes'] as unknown[]).push(entry);
     rows.push(
-      `| ${years} | ${weight.postPages} | ${shuhoMedian.toFixed(1)} | ${baseMedian.toFixed(1)} | ${entry.ratio.toFixed(2)}× | ${entry.pagesPerSecond.toFixed(0)} | ${entry.shuhoPeakMiB.toFixed(0)} / ${entry.baselinePeakMiB.toFixed(0)} | ${warm.seconds.toFixed(1)} | ${afterEdit.seconds.toFixed(1)} | ${check.seconds.toFixed(2)} |`,
+      `| ${years} | ${weight.postPages} | ${shuhoMedian.toFixed(1)} | ${publishMedian.toFixed(1)} | ${baseMedian.toFixed(1)} | ${entry.ratio.toFixed(2)}× | ${entry.publishRatio.toFixed(2)}× | ${(entry.secondsPerPostPage * 1000).toFixed(1)} | ${entry.shuhoPeakMiB.toFixed(0)} / ${entry.baselinePeakMiB.toFixed(0)} | ${warm.seconds.toFixed(1)} | ${afterEdit.seconds.toFixed(1)} | ${check.seconds.toFixed(2)} |`,
     );
+    if (values.explain) {
+      console.log(`\n${years}y weekly publish: rendered ${publishExplained.rendered.length} post pages, restored ${publishExplained.restored}; inputs: ${publishExplained.summary}`);
+      for (const line of publishExplained.reasons) console.log(`  ${line}`);
+      console.log(`${years}y after one edit: rendered ${editExplained.rendered.length} post pages, restored ${editExplained.restored}; inputs: ${editExplained.summary}`);
+      for (const line of editExplained.reasons) console.log(`  ${line}`);
+    }
   }
   const fit = linearFit(growth);
   const baseFit = linearFit(baselineGrowth);
@@ -185,19 +236,53 @@ async function main(): Promise<void> {
   if (values.lighthouse) report['lighthouse'] = await runLighthouse();
 
   const last = (report['sizes'] as { weight: ReturnType<typeof measureWeight> }[]).at(-1)?.weight;
-  console.log('\n| years | post pages | Shūhō s (median) | baseline s | ratio | pages/s | peak MiB Shūhō / base | warm rebuild s | one-edit rebuild s | check s |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| years | post pages | Shūhō cold s | weekly publish s | baseline s | cold ratio | publish ratio | ms per post page | peak MiB Shūhō / base | warm rebuild s | one-edit rebuild s | check s |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(`\nGrowth: Shūhō ${(fit.slope * 1000).toFixed(1)} ms per post page + ${fit.intercept.toFixed(1)} s (R² ${fit.r2.toFixed(3)}); baseline ${(baseFit.slope * 1000).toFixed(1)} ms per page + ${baseFit.intercept.toFixed(1)} s (R² ${baseFit.r2.toFixed(3)})`);
   if (last) {
-    console.log(`Weight (gzip): post page HTML median ${(last.htmlGzipMedian / 1024).toFixed(1)} KB (max ${(last.htmlGzipMax / 1024).toFixed(1)} KB); chart page JS ${((last.chartPageJs?.initial ?? 0) / 1024).toFixed(1)} KB initial, ${((last.chartPageJs?.withLazy ?? 0) / 1024).toFixed(1)} KB with the lazy chart chunk; page without charts JS ${last.noChartPageJs.withLazy} B; chart page images ${((last.chartPageImages ?? 0) / 1024).toFixed(1)} KB`);
+    console.log(`Weight (gzip): post page HTML median ${(last.htmlGzipMedian / 1024).toFixed(1)} KB (max ${(last.htmlGzipMax / 1024).toFixed(1)} KB); chart page JS ${((last.chartPageJs?.initial ?? 0) / 1024).toFixed(1)} KB initial, ${((last.chartPageJs?.withLazy ?? 0) / 1024).toFixed(1)} KB with the lazy chart chunk; page without charts JS ${last.noChartPageJs.withLazy} B; chart page images ${((last.chartPageImages ?? 0) / 1024).toFixed(1)} KB; chart PNG median ${(last.chartPngMedian / 1024).toFixed(1)} KB (max ${(last.chartPngMax / 1024).toFixed(1)} KB)`);
   }
   for (const size of report['sizes'] as { years: number; warmRebuildCharts: string; oneEditRebuildCharts: string }[]) {
     console.log(`${size.years}y caches: warm rebuild → ${size.warmRebuildCharts}; after one edit → ${size.oneEditRebuildCharts}`);
   }
+  printBudgets(report['sizes'] as BudgetFigures[]);
   const file = path.join(RESULTS, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nRaw figures: ${path.relative(ROOT, file)}`);
+}
+
+/** The figures of one corpus size that the performance budgets read (listed in the README). */
+interface BudgetFigures {
+  years: number;
+  ratio: number;
+  publishRatio: number;
+  secondsPerPostPage: number;
+  checkSeconds: number;
+  weight: ReturnType<typeof measureWeight>;
+}
+
+/** Each budget with the figure measured and whether it is met; sizes the run did not build are skipped. */
+function printBudgets(sizes: readonly BudgetFigures[]): void {
+  const at = (years: number) => sizes.find((size) => size.years === years);
+  const ten = at(10);
+  const twenty = at(20);
+  const lines: [string, string, boolean][] = [];
+  if (ten) {
+    lines.push(['weekly publish ≤ 1.0× the plain blog (10 y)', `${ten.publishRatio.toFixed(2)}×`, ten.publishRatio <= 1]);
+    lines.push(['cold build ≤ 3.0× the plain blog (10 y)', `${ten.ratio.toFixed(2)}×`, ten.ratio <= 3]);
+    lines.push(['npm run check ≤ 1 s (10 y)', `${ten.checkSeconds.toFixed(2)} s`, ten.checkSeconds <= 1]);
+    lines.push(['chart PNG median ≤ 40 KB', `${(ten.weight.chartPngMedian / 1024).toFixed(1)} KB`, ten.weight.chartPngMedian <= 40 * 1024]);
+    lines.push(['images on the weekly post page ≤ 100 KB', `${((ten.weight.chartPageImages ?? 0) / 1024).toFixed(1)} KB`, (ten.weight.chartPageImages ?? 0) <= 100 * 1024]);
+  }
+  if (ten && twenty) {
+    const growth = twenty.secondsPerPostPage / ten.secondsPerPostPage - 1;
+    lines.push(['per-post cost at 20 y within 10 % of 10 y', `${(growth * 100).toFixed(1)} %`, Math.abs(growth) <= 0.1]);
+  }
+  if (twenty) lines.push(['post page HTML ≤ 25 KB gzip (20 y, largest)', `${(twenty.weight.htmlGzipMax / 1024).toFixed(1)} KB`, twenty.weight.htmlGzipMax <= 25 * 1024]);
+  if (lines.length === 0) return;
+  console.log('\nBudgets:');
+  for (const [budget, figure, met] of lines) console.log(`  ${met ? 'met ' : 'OVER'}  ${budget}: ${figure}`);
 }
 
 /** Lighthouse (mobile) on the sample weekly post, served from a fresh build of content/. */

@@ -21,10 +21,23 @@ const LAST_WEEK: IsoDate = '2026-08-28';
 export interface CorpusOptions {
   /** Years of weekly posts (52 weeks each), ending on 2026-08-28. */
   years: number;
+  /** Weeks of posts instead, for small test sites. */
+  weeks?: number;
   /** The content directory to create (it should not exist or be empty). */
   dir: string;
   /** Seed of the pseudo-random walk and prose, for reproducible corpora. */
   seed?: number;
+  /**
+   * Leaves the last week unpublished: its posts and closes are returned in `nextWeek` instead of
+   * written, so a benchmark can build the site and then publish that week as an author would.
+   */
+  holdBackLastWeek?: boolean;
+}
+
+/** A week's publication: its post files and the closes file with its closes added. */
+export interface HeldBackWeek {
+  posts: readonly { file: string; text: string }[];
+  closesCsv: string;
 }
 
 /** What was generated. */
@@ -36,6 +49,17 @@ export interface Corpus {
   postFiles: number;
   /** The newest Japanese weekly post: a benchmark edits it to measure an incremental rebuild. */
   editablePost: string;
+  /** The last week's posts and closes, when `holdBackLastWeek` kept them back. */
+  nextWeek: HeldBackWeek | undefined;
+}
+
+/** Publishes a held-back week: writes its closes and its posts, as `npm run data:import` and `npm run new` would. */
+export function publishWeek(corpus: Corpus, week: HeldBackWeek): void {
+  writeFileSync(path.join(corpus.contentDir, 'data', 'closes.csv'), week.closesCsv);
+  for (const post of week.posts) {
+    mkdirSync(path.dirname(post.file), { recursive: true });
+    writeFileSync(post.file, post.text);
+  }
 }
 
 /** mulberry32: a tiny seeded generator, so the same options give byte-identical corpora. */
@@ -117,7 +141,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   const topics = readJson<Topic[]>(path.join(contentDir, 'data', 'topics.json'));
   const risks = readJson<RiskTopic[]>(path.join(contentDir, 'data', 'risks.json'));
 
-  const weeks = options.years * 52;
+  const weeks = options.weeks ?? options.years * 52;
   // One week more than posted, so the first post has a previous close for its weekly change. A week
   // whose Friday is an exchange holiday closes on the trading day before, as real weeks do.
   const lastTradingDay = (day: IsoDate): IsoDate => (whyNotTradingDay('XNYS', day) === undefined ? day : lastTradingDay(addDays(day, -1)));
@@ -132,11 +156,17 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     }));
   }
   const rows: CloseRow[] = indices.flatMap((index) => dates.map((date, i) => ({ date, index: index.id, close: closes.get(index.id)?.[i] ?? 0 })));
-  writeFileSync(path.join(contentDir, 'data', 'closes.csv'), serializeClosesCsv(rows));
+  const heldBackDate = options.holdBackLastWeek ? dates.at(-1) : undefined;
+  writeFileSync(path.join(contentDir, 'data', 'closes.csv'), serializeClosesCsv(rows.filter((row) => row.date !== heldBackDate)));
+  const heldBack: { file: string; text: string }[] = [];
 
   let postFiles = 0;
   const write = (locale: 'ja' | 'en', date: IsoDate, name: string, text: string): string => {
     const file = path.join(contentDir, 'posts', locale, String(yearOf(date)), `${name}.mdx`);
+    if (date === heldBackDate) {
+      heldBack.push({ file, text });
+      return file;
+    }
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
     postFiles += 1;
@@ -200,7 +230,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       '',
     ].join('\n');
     const jaFile = write('ja', date, date, ja);
-    editablePost = jaFile;
+    if (date !== heldBackDate) editablePost = jaFile;
     const en = [
       '---',
       'kind: weekly',
@@ -298,5 +328,6 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       ].join('\n'));
     }
   }
-  return { contentDir, weeks, features, postFiles, editablePost };
+  const nextWeek = heldBackDate === undefined ? undefined : { posts: heldBack, closesCsv: serializeClosesCsv(rows) };
+  return { contentDir, weeks, features, postFiles, editablePost, nextWeek };
 }

@@ -20,13 +20,13 @@ function descendants(root: Element): Element[] {
   return root.childNodes.filter((node): node is Element => 'tagName' in node).flatMap((child) => [child, ...descendants(child)]);
 }
 
-/** The archive as built: each month with its heading and rows (post slug, kind and the cells' text). */
+/** The archive as built: each month (a row group) with its heading row and rows (post slug, kind and the cells' text). */
 function readArchive(dist: string, locale: 'ja' | 'en') {
   return withAttribute(readPage(dist, `/${locale}/archive/`), 'data-archive-month').map((month) => {
     const inside = descendants(month);
     return {
       month: getAttribute(month, 'data-archive-month'),
-      heading: textContent(inside.find((element) => element.tagName === 'h3') as Element),
+      heading: textContent(inside.find((element) => element.tagName === 'th' && getAttribute(element, 'scope') === 'rowgroup') as Element),
       rows: withAttribute(inside, 'data-archive-entry').map((row) => ({
         slug: getAttribute(row, 'data-archive-entry'),
         kind: getAttribute(row, 'data-kind'),
@@ -66,6 +66,33 @@ describe('archive', () => {
     expect(en[0]?.rows[0]?.cells[1]).not.toContain('Japanese only');
     const years = withAttribute(readPage(FIXTURE_DIST, '/ja/archive/'), 'data-archive-year').map((year) => getAttribute(year, 'data-archive-year'));
     expect(years).toEqual(['2026', '2025']);
+  });
+
+  test('months share their year’s table, and every year’s table has the same columns', () => {
+    for (const dist of [SAMPLE_DIST, FIXTURE_DIST]) {
+      for (const locale of ['ja', 'en'] as const) {
+        const years = withAttribute(readPage(dist, `/${locale}/archive/`), 'data-archive-year');
+        expect(years.length).toBeGreaterThan(1);
+        const layouts = years.map((year) => {
+          const tables = descendants(year).filter((element) => element.tagName === 'table');
+          expect(tables).toHaveLength(1);
+          const table = tables[0] as Element;
+          const months = withAttribute(descendants(table), 'data-archive-month');
+          expect(months.length).toBeGreaterThan(0);
+          expect(months.every((month) => month.tagName === 'tbody')).toBe(true);
+          return descendants(table).filter((element) => element.tagName === 'col').map((col) => getAttribute(col, 'class') ?? '');
+        });
+        expect(layouts[0]).toHaveLength(5);
+        for (const layout of layouts) expect(layout).toEqual(layouts[0]);
+      }
+    }
+  });
+
+  test('a year counts its posts in words: "1 post", "2 posts", and with a counter in Japanese', () => {
+    const count = (dist: string, locale: string) => withAttribute(readPage(dist, `/${locale}/archive/`), 'data-archive-year')
+      .map((year) => textContent(descendants(year).find((element) => element.tagName === 'small') as Element));
+    expect(count(FIXTURE_DIST, 'en')).toEqual(['2 posts', '1 post']);
+    expect(count(FIXTURE_DIST, 'ja')).toEqual(['2件', '1件']);
   });
 
   test('every archive row links to a built post page', () => {
@@ -157,6 +184,10 @@ describe('topic pages', () => {
     const elements = readPage(dist, '/en/topics/');
     const topics = withAttribute(elements, 'data-topic').map((item) => getAttribute(item, 'data-topic'));
     expect(topics).toEqual(['small-cap-growth', 'china', 'valuations']);
+    const counts = (locale: string) => withAttribute(readPage(dist, `/${locale}/topics/`), 'data-topic')
+      .map((item) => textContent(descendants(descendants(item).find((element) => getAttribute(element, 'class') === 'meta') as Element)[0] as Element));
+    expect(counts('en')).toEqual(['5 posts', '1 post', '1 post']);
+    expect(counts('ja')).toEqual(['5件', '1件', '1件']);
     for (const topic of topics) expect(resolveUrlPath(dist, `/en/topics/${topic}/`)).toBeDefined();
     expect(resolveUrlPath(dist, '/en/topics/ukraine/')).toBeUndefined();
   });

@@ -36,7 +36,7 @@ describe('the build log', () => {
     const summaries = lines.filter((line) => line.includes('[shuho:build]'));
     expect(summaries).toHaveLength(1);
     const [summary = ''] = summaries;
-    expect(summary).toMatch(/\[shuho:build\] \d+ HTML pages; search index: \d+ pages \(en \d+, ja \d+\); \d+ chart images \(\d+ drawn, \d+ reused from the cache\), \d+ chart CSV files, \d+ social cards \(\d+ drawn, \d+ reused from the cache\); _headers: \d+ rules$/);
+    expect(summary).toMatch(/\[shuho:build\] \d+ HTML pages; post pages: \d+ new, \d+ with changed inputs(?: \([^)]*\))?, \d+ unchanged; search index: \d+ pages \(en \d+, ja \d+\); \d+ chart images \(\d+ drawn, \d+ reused from the cache\), \d+ chart CSV files, \d+ social cards \(\d+ drawn, \d+ reused from the cache\); _headers: \d+ rules$/);
     // The figures are the output's: the fixture's search index holds 3 Japanese and 2 English posts.
     expect(summary).toContain('search index: 5 pages (en 2, ja 3)');
     const headerRules = readFileSync(path.join(DIR, 'dist', '_headers'), 'utf8').split('\n').filter((line) => line.startsWith('/')).length;

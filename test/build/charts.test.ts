@@ -1,12 +1,12 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatDate } from '../../src/i18n/format.ts';
 import { formatChartValue } from '../../src/lib/chart-format.ts';
-import { buildChartCsv, chartCsvName } from '../../src/lib/chart-data.ts';
+import { buildChartCsv, CHART_TABLE_ROWS, chartCsvName } from '../../src/lib/chart-data.ts';
 import type { ChartSpec } from '../../src/lib/charts.ts';
-import { CHART_PNG_SIZE } from '../../src/site/render-chart.ts';
+import { chartPngSize } from '../../src/site/render-chart.ts';
 import { buildSite, FIXTURE_CONTENT, SAMPLE_DIST, TMP } from '../helpers/build-site.ts';
 import { getAttribute, readPages, textContent, type Element, type Page } from '../helpers/dist.ts';
 
@@ -80,7 +80,7 @@ describe('charts in the built sample site', () => {
     }
   });
 
-  test('every chart has a PNG of 1200×675 pixels with a chart drawn on it, for readers without JavaScript and for print', async () => {
+  test('every chart has a PNG of its own size with a chart drawn on it, and a box of the same proportions', async () => {
     for (const chart of charts) {
       const image = chartImage(chart);
       const src = image && getAttribute(image, 'src');
@@ -90,13 +90,40 @@ describe('charts in the built sample site', () => {
       expect(getAttribute(image as Element, 'loading')).toBe('lazy');
       // Not a search result's image: Pagefind would take the first image after the h1.
       expect(getAttribute(image as Element, 'data-pagefind-ignore')).toBe('all');
-      expect([getAttribute(image as Element, 'width'), getAttribute(image as Element, 'height')]).toEqual([String(CHART_PNG_SIZE.width), String(CHART_PNG_SIZE.height)]);
+      const size = chartPngSize(chart.spec);
+      expect([getAttribute(image as Element, 'width'), getAttribute(image as Element, 'height')]).toEqual([String(size.width), String(size.height)]);
+      // The empty canvas that holds the box open before anything draws has the PNG's proportions.
+      const space = chart.descendants.find((element) => element.tagName === 'canvas' && getAttribute(element, 'class') === 'chart-space') as Element;
+      expect([getAttribute(space, 'width'), getAttribute(space, 'height')]).toEqual([String(size.width), String(size.height)]);
       const png = readFileSync(path.join(SAMPLE_DIST, src as string));
       expect(png.subarray(0, 8).equals(PNG_SIGNATURE), src).toBe(true);
       // IHDR is the first chunk: length, type, then width and height as big-endian integers.
       expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CHART_PNG_SIZE.width, CHART_PNG_SIZE.height]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size.width, size.height]);
       expect(await drawnShare(png), src).toBeGreaterThan(0.03);
+    }
+  });
+
+  test('sizes each chart for what it shows: the three weekly bars short, lines 16:9', () => {
+    const heights = new Map(charts.map((chart) => [chart.spec.id, chartPngSize(chart.spec).height / chartPngSize(chart.spec).width]));
+    expect(heights.get('weekly-change')).toBeLessThan(0.4);
+    expect(heights.get('smallcap600-sectors')).toBeLessThan(0.4);
+    expect(heights.get('relative-strength')).toBe(9 / 16);
+  });
+
+  test('chart PNGs are light: indexed colour, a median of at most 40 KB, at most 100 KB of images on the weekly post', () => {
+    const pngs = readdirSync(path.join(SAMPLE_DIST, 'charts')).filter((file) => file.endsWith('.png')).map((file) => readFileSync(path.join(SAMPLE_DIST, 'charts', file)));
+    // IHDR colour type 3: a palette, one byte a pixel.
+    for (const png of pngs) expect(png[25]).toBe(3);
+    const sizes = pngs.map((png) => png.length).sort((a, b) => a - b);
+    const median = ((sizes[Math.floor((sizes.length - 1) / 2)] as number) + (sizes[Math.ceil((sizes.length - 1) / 2)] as number)) / 2;
+    expect(median).toBeLessThanOrEqual(40 * 1024);
+    for (const file of ['ja/posts/2026-02-13/index.html', 'en/posts/2026-02-13/index.html']) {
+      const page = byFile.get(file) as Page;
+      const images = [...new Set(page.elements.filter((element) => element.tagName === 'img').map((element) => getAttribute(element, 'src') as string))];
+      expect(images.length, file).toBeGreaterThanOrEqual(3);
+      const total = images.reduce((sum, src) => sum + statSync(path.join(SAMPLE_DIST, src)).size, 0);
+      expect(total, file).toBeLessThanOrEqual(100 * 1024);
     }
   });
 
@@ -106,22 +133,33 @@ describe('charts in the built sample site', () => {
     expect(files).toEqual(hashes.flatMap((hash) => [`${hash}.csv`, `${hash}.png`]).sort());
   });
 
-  test('every chart has a collapsed table of exactly the plotted values', () => {
+  test('every chart has a collapsed table of the plotted values: the latest year of them, saying so when there are more', () => {
+    let longSeries = 0;
     for (const chart of charts) {
       const details = chart.descendants.find((element) => element.tagName === 'details');
       expect(details && getAttribute(details, 'open'), chart.spec.id).toBeUndefined();
       const rows = chart.descendants.filter((element) => element.tagName === 'tr');
-      expect(rows).toHaveLength(chart.spec.categories.length + 1);
+      const first = Math.max(0, chart.spec.categories.length - CHART_TABLE_ROWS);
+      expect(rows).toHaveLength(chart.spec.categories.length - first + 1);
       const header = rows[0] as Element;
       expect(descendantsOf(header).map((cell) => textContent(cell))).toEqual([chart.spec.categoryLabel, ...chart.spec.series.map((series) => series.label)]);
       rows.slice(1).forEach((row, i) => {
         const cells = descendantsOf(row).map((cell) => textContent(cell));
         expect(cells).toEqual([
-          chart.spec.categories[i],
-          ...chart.spec.series.map((series) => formatChartValue(chart.spec.locale, chart.spec.format, series.values[i] ?? null)),
+          chart.spec.categories[first + i],
+          ...chart.spec.series.map((series) => formatChartValue(chart.spec.locale, chart.spec.format, series.values[first + i] ?? null)),
         ]);
       });
+      const note = chart.descendants.find((element) => getAttribute(element, 'data-table-latest') !== undefined);
+      if (first > 0) {
+        longSeries += 1;
+        expect(note && textContent(note), chart.spec.id).toContain(String(chart.spec.categories.length));
+      } else {
+        expect(note, chart.spec.id).toBeUndefined();
+      }
     }
+    // The sample's relative-strength chart runs over 60-odd weeks: its table is cut to the latest year.
+    expect(longSeries).toBeGreaterThan(0);
   });
 
   test('every chart links a CSV of exactly what it plots', () => {
@@ -140,17 +178,35 @@ describe('charts in the built sample site', () => {
     }
   });
 
-  test('every chart has a caption with its title, as-of date, source and unit in the page language', () => {
+  test('every chart has a caption with its title, as-of date and unit in the page language', () => {
     const weeklyJa = charts.find((chart) => chart.page.file.startsWith('ja/posts/2026') && chart.spec.id === 'weekly-change') as BuiltChart;
     const caption = textContent(weeklyJa.descendants.find((element) => element.tagName === 'figcaption') as Element);
-    expect(caption).toContain('2026年2月13日までの1週間の騰落率');
-    expect(caption).toContain('2026年2月13日時点');
-    expect(caption).toContain('単位: パーセント(%)');
-    expect(caption).toContain('出典: 指数終値');
-    const featureEn = charts.find((chart) => chart.page.file.startsWith('en/posts/2025') && chart.spec.id === 'forward-pe') as BuiltChart;
+    expect(caption).toBe('2026年2月13日までの1週間の騰落率2026年2月13日時点 · 単位: パーセント(%)');
+    const featureEn = charts.find((chart) => chart.page.file.startsWith('en/posts/2025') && chart.spec.id === 'q3-index-returns') as BuiltChart;
     expect(textContent(featureEn.descendants.find((element) => element.tagName === 'figcaption') as Element)).toBe(
-      'Forward P/E of index ETFs (times)As of October 10, 2025 · Unit: times (x)Source: MarketWatch',
+      'Index returns, Q3 2025As of October 10, 2025 · Unit: percent (%)',
     );
+  });
+
+  test('credits each data source once per post page, under the last chart drawn from it', () => {
+    const sourceLines = (file: string) =>
+      chartsOf(byFile.get(file) as Page).map((chart) => {
+        const line = chart.descendants.find((element) => element.tagName === 'p' && getAttribute(element, 'class') === 'chart-meta chart-source');
+        return line && textContent(line);
+      });
+    expect(sourceLines('ja/posts/2026-02-13/index.html')).toEqual([undefined, undefined, 'この記事のグラフの出典: 指数終値: Yahoo Finance 公表値(DeanFinancials/deanfi-data、MIT ライセンス)より。']);
+    expect(sourceLines('en/posts/2025-10-10-q3-small-caps/index.html')).toEqual([
+      undefined,
+      'Source of this chart and of “Forward P/E of index ETFs (times)”: MarketWatch',
+      undefined,
+      'Source of this chart and of “Index returns, Q3 2025”: Morningstar',
+    ]);
+    // The long credit, once in all the post's chart captions together.
+    const credit = 'Index closes as published by Yahoo Finance, collected in DeanFinancials/deanfi-data (MIT licence).';
+    const captions = chartsOf(byFile.get('en/posts/2026-02-13/index.html') as Page)
+      .map((chart) => textContent(chart.descendants.find((element) => element.tagName === 'figcaption') as Element))
+      .join('\n');
+    expect(captions.split(credit).length - 1).toBe(1);
   });
 
   test('pages with charts load one external chart script; pages without load no chart code at all', () => {

@@ -108,6 +108,23 @@ describe.each(SITES)('the %s site', (_, dist, contentDir) => {
     expect(hidden.filter((selector) => /disclaimer|disclos|corrections|product-notice|footer\b/.test(selector) && !selector.includes('site-footer'))).toEqual([]);
   });
 
+  test('every page’s footer carries the site notice, the publisher and every index’s trademark, in its language, as one block that prints', () => {
+    const pages = listFiles(dist).filter((file) => /^(ja|en)\/.*index\.html$/.test(file));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const locale = file.slice(0, 2) as 'ja' | 'en';
+      const blocks = parseElements(readFileSync(path.join(dist, file), 'utf8')).filter((element) => getAttribute(element, 'data-footer-notices') !== undefined);
+      expect(blocks, file).toHaveLength(1);
+      const text = normalise(textContent(blocks[0] as Element));
+      const publisher = describePublisher(model.compliance, locale);
+      const expected = [model.compliance.siteNotice?.[locale] ?? '', publisher.name, ...publisher.lines, model.registry.site.dataCredit[locale], ...model.registry.indices.flatMap((index) => index.trademark?.[locale] ?? [])];
+      for (const part of expected) expect(text, file).toContain(normalise(part));
+    }
+    const css = listFiles(dist).filter((name) => name.endsWith('.css')).map((name) => readFileSync(path.join(dist, name), 'utf8')).join('\n');
+    const hidden = printRules(css).filter((rule) => /display:\s*none|visibility:\s*hidden/.test(rule.declarations)).map((rule) => rule.selector);
+    expect(hidden.filter((selector) => /footer-notices|site-footer(?![\w-]*\s+nav)/.test(selector))).toEqual([]);
+  });
+
   test.each(['ja', 'en'] as const)('the %s disclosures page has the publisher, every disclosure, every product with its fees and risks, and every index notice', (locale) => {
     const text = normalise(textContent(parseElements(readFileSync(path.join(dist, locale, 'disclosures', 'index.html'), 'utf8'))[0] as Element));
     for (const expected of disclosureTexts(model, locale)) expect(text).toContain(expected);

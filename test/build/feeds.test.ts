@@ -34,17 +34,27 @@ function urlsIn(html: string): string[] {
   ]);
 }
 
-/** The elements inside the post body (`.prose`) of a page. */
+/** Whether an element is a table a feed item shows as a list (src/lib/feed-html.ts). */
+const isFeedList = (element: Element) => element.tagName === 'table' && getAttribute(element, 'data-feed-list') !== undefined;
+
+/** Every element below `node`, in document order, leaving out those `skip` matches and what is inside them. */
+function below(node: Element, skip: (element: Element) => boolean = () => false): Element[] {
+  return node.childNodes
+    .filter((child): child is Element => 'tagName' in child && !skip(child))
+    .flatMap((child) => [child, ...below(child, skip)]);
+}
+
+/** The elements inside the post body (`.prose`) of a page, but for the tables a feed shows as lists. */
 function proseOf(elements: readonly Element[]): Element[] {
   const prose = elements.find((element) => element.tagName === 'div' && getAttribute(element, 'class') === 'prose');
   if (!prose) throw new Error('no .prose on the page');
   // A chart's data table stays on the page: the feed carries the chart's image, alt text and CSV link instead.
   const isChartData = (element: Element) => element.tagName === 'details' && getAttribute(element, 'class') === 'chart-data';
-  const below = (node: Element): Element[] => node.childNodes
-    .filter((child): child is Element => 'tagName' in child && !isChartData(child))
-    .flatMap((child) => [child, ...below(child)]);
-  return below(prose);
+  return below(prose, (element) => isChartData(element) || isFeedList(element));
 }
+
+/** Text without any white space, to compare a table cell with the list item it became. */
+const squeezed = (element: Element) => textContent(element).replace(/\s+/g, '');
 
 /** The text of each paragraph, list item and table cell, whitespace collapsed. */
 function blockTexts(elements: readonly Element[]): string[] {
@@ -94,6 +104,16 @@ describe.each(SITES)('feeds of the %s site', (_, dist) => {
       expect(pageText.length).toBeGreaterThan(0);
       const feedText = new Set(blockTexts(parseElements(html)));
       expect(pageText.filter((text) => !feedText.has(text)), item.link).toEqual([]);
+      // A table the item shows as a list: each body row is one item holding every cell's text, header first.
+      const feedItems = parseElements(html).filter((element) => element.tagName === 'li').map(squeezed);
+      for (const table of parseElements(page).filter(isFeedList)) {
+        const rows = below(table).filter((element) => element.tagName === 'tr' && !below(element).some((cell) => getAttribute(cell, 'scope') === 'col'));
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) {
+          const cells = below(row).filter((cell) => cell.tagName === 'th' || cell.tagName === 'td').map(squeezed);
+          expect(feedItems.some((text) => text.startsWith(cells[0] ?? '') && cells.every((cell) => text.includes(cell))), `${item.link}: ${cells.join(' | ')}`).toBe(true);
+        }
+      }
       expect(html).not.toMatch(/<script|<canvas|<noscript|\son\w+=/i);
       expect(html).not.toContain('class="chart-data"');
       const csvLinks = (markup: string) => [...markup.matchAll(/href="([^"]+\.csv)"/g)].map((match) => new URL(match[1] ?? '', ORIGIN).href);
@@ -105,17 +125,39 @@ describe.each(SITES)('feeds of the %s site', (_, dist) => {
     }
   });
 
-  test.each(LOCALES)('a chart in a %s item keeps its title, its as-of date and unit, and its source as lines of their own', async (locale) => {
-    const captions = (await readRss(dist, locale)).items.flatMap((item: Item) => parseElements(item['content:encoded'] ?? '')
+  test.each(LOCALES)('a chart in a %s item keeps its title, its as-of date and unit, and its source (once an item) as lines of their own', async (locale) => {
+    const items = (await readRss(dist, locale)).items.map((item: Item) => parseElements(item['content:encoded'] ?? '')
       .filter((element) => element.tagName === 'figcaption' && getAttribute(element, 'class') === 'chart-caption'));
-    expect(captions.length).toBeGreaterThan(0);
-    for (const caption of captions) {
-      // A reader applies no stylesheet: each line must be a block element of its own, not a span.
-      const lines = caption.childNodes.filter((child): child is Element => 'tagName' in child);
-      expect(lines.map((line) => line.tagName)).toEqual(['p', 'p', 'p']);
-      const [, asOf, source] = lines.map((line) => textContent(line));
-      expect(asOf).toMatch(locale === 'ja' ? /時点 · 単位: / : /^As of .+ · Unit: /);
-      expect(source).toMatch(locale === 'ja' ? /^出典: / : /^Source: /);
+    expect(items.flat().length).toBeGreaterThan(0);
+    for (const captions of items.filter((item) => item.length > 0)) {
+      const sources: string[] = [];
+      for (const caption of captions) {
+        // A reader applies no stylesheet: each line must be a block element of its own, not a span.
+        const lines = caption.childNodes.filter((child): child is Element => 'tagName' in child);
+        expect(lines.map((line) => line.tagName)).toEqual(lines.length === 3 ? ['p', 'p', 'p'] : ['p', 'p']);
+        const [, asOf, source] = lines.map((line) => textContent(line));
+        expect(asOf).toMatch(locale === 'ja' ? /時点 · 単位: / : /^As of .+ · Unit: /);
+        if (source !== undefined) sources.push(source);
+      }
+      // Each source is credited once, under the last chart drawn from it; the item's last chart always carries one.
+      expect(sources.length).toBeGreaterThan(0);
+      expect(new Set(sources).size).toBe(sources.length);
+      expect(captions.at(-1)?.childNodes.filter((child) => 'tagName' in child)).toHaveLength(3);
+      for (const source of sources) expect(source).toMatch(locale === 'ja' ? /出典: / : /^Source/);
+    }
+  });
+
+  test.each(LOCALES)('in a %s item the key figures and the risk watch are lists a reader’s narrow column holds, each level in words', async (locale) => {
+    const items = (await readRss(dist, locale)).items as Item[];
+    const blocks = items.flatMap((item) => parseElements(item['content:encoded'] ?? '').filter((element) => ['data-key-figures', 'data-risk-watch'].some((name) => getAttribute(element, name) !== undefined)));
+    expect(blocks.map((block) => getAttribute(block, 'data-risk-watch') === undefined ? 'figures' : 'risks')).toEqual(expect.arrayContaining(['figures', 'risks']));
+    for (const block of blocks) {
+      expect(below(block).filter((element) => element.tagName === 'table')).toEqual([]);
+      expect(below(block).filter((element) => element.tagName === 'li').length).toBeGreaterThan(0);
+    }
+    const level = locale === 'ja' ? /水準: (低|中|やや高|高) · 方向: (改善|横ばい|悪化)/ : /Level: (Low|Moderate|Elevated|High) · Trend: (Improving|Unchanged|Worsening)/;
+    for (const block of blocks.filter((element) => getAttribute(element, 'data-risk-watch') !== undefined)) {
+      for (const risk of below(block).filter((element) => element.tagName === 'li')) expect(textContent(risk)).toMatch(level);
     }
   });
 

@@ -2,27 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FIXTURE_DIST, SAMPLE_DIST } from '../helpers/build-site.ts';
-import { getAttribute, readPages, resolveUrlPath, textContent, type Page } from '../helpers/dist.ts';
+import { getAttribute, readPages, readSitemap, resolveUrlPath, textContent, type Page } from '../helpers/dist.ts';
 
 const ORIGIN = 'https://shuho.example';
 const SITES = [['sample', SAMPLE_DIST], ['fixture', FIXTURE_DIST]] as const;
-
-interface SitemapEntry {
-  loc: string;
-  alternates: Map<string, string>;
-}
-
-/** The URLs of a site's sitemap (through its index) with their hreflang alternates. */
-function readSitemap(dist: string): SitemapEntry[] {
-  const index = readFileSync(path.join(dist, 'sitemap-index.xml'), 'utf8');
-  return [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].flatMap(([, sitemapUrl]) => {
-    const xml = readFileSync(path.join(dist, new URL(sitemapUrl ?? '').pathname), 'utf8');
-    return [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body = '']) => ({
-      loc: /<loc>([^<]+)<\/loc>/.exec(body)?.[1] ?? '',
-      alternates: new Map([...body.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map(([, lang = '', href = '']) => [lang, href])),
-    }));
-  });
-}
 
 function isNoindex(page: Page): boolean {
   return page.elements.some((element) => element.tagName === 'meta' && getAttribute(element, 'name') === 'robots' && /noindex/.test(getAttribute(element, 'content') ?? ''));

@@ -72,6 +72,12 @@ describe('posts in both languages', () => {
   });
 });
 
+describe.each(SITES)('$name site: what only the dev preview shows', (site) => {
+  test('no page of a production build marks a post as a draft or scheduled', () => {
+    expect(site.pages.filter((p) => p.elements.some(has('data-preview'))).map((p) => p.url)).toEqual([]);
+  });
+});
+
 describe.each(SITES)('$name site: languages and alternates', (site) => {
   test('<html lang> matches the URL\'s language; the root and catch-all 404 are Japanese', () => {
     for (const p of site.pages) {
@@ -145,12 +151,14 @@ describe.each(SITES)('$name site: languages and alternates', (site) => {
     }
   });
 
-  test('only fallback pages, 404 pages and the root redirect are noindex', () => {
+  test('only fallback pages, 404 pages and the root chooser are noindex', () => {
     const noindex = site.pages
       .filter((p) => all(p, 'meta').some((meta) => getAttribute(meta, 'name') === 'robots' && /noindex/.test(getAttribute(meta, 'content') ?? '')))
       .map((p) => p.url)
       .sort();
-    const expected = ['/', '/404.html', '/en/404/', '/ja/404/', ...(site.name === 'fixture' ? ['/en/posts/2026-02-06/'] : [])].sort();
+    // The fixture's untranslated post and data-sources page fall back to Japanese; its disclosures page
+    // stays indexed, as everything below the author's text is already English (standing-pages.ts).
+    const expected = ['/', '/404.html', '/en/404/', '/ja/404/', ...(site.name === 'fixture' ? ['/en/posts/2026-02-06/', '/en/data-sources/'] : [])].sort();
     expect(noindex).toEqual(expected);
   });
 });
@@ -195,12 +203,14 @@ describe('the English fallback of a post with no translation', () => {
 });
 
 describe('the root page works without JavaScript', () => {
-  test.each(SITES)('$name: a meta refresh to /ja/ and plain links to both languages', (site) => {
+  test.each(SITES)('$name: the reader chooses a language with a plain link to each home, each in its own language; no refresh chooses for them', (site) => {
     const root = page(site, '/');
-    const refresh = one(root, (element) => element.tagName === 'meta' && getAttribute(element, 'http-equiv') === 'refresh', 'meta refresh');
-    expect(getAttribute(refresh, 'content')).toMatch(/^0;\s*url=\/ja\/$/);
-    const links = all(root, 'a').map((a) => getAttribute(a, 'href'));
-    expect(links).toEqual(expect.arrayContaining(['/ja/', '/en/']));
+    expect(all(root, 'meta').filter((element) => getAttribute(element, 'http-equiv') === 'refresh')).toEqual([]);
+    const choices = root.elements.filter(has('data-language-choice')).map((a) => [getAttribute(a, 'href'), getAttribute(a, 'hreflang'), getAttribute(a, 'lang'), textContent(a)]);
+    expect(choices).toEqual([
+      ['/ja/', 'ja', 'ja', expect.stringContaining('日本語')],
+      ['/en/', 'en', 'en', expect.stringContaining('English')],
+    ]);
     expect(resolveUrlPath(site.dist, '/ja/')).toBe('ja/index.html');
     expect(resolveUrlPath(site.dist, '/en/')).toBe('en/index.html');
   });

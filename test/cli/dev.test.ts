@@ -10,7 +10,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { copyContent, editFile, NODE, stopServer, freePort } from '../helpers/cli.ts';
 import { astroEnvironment, TEST_NOW } from '../helpers/build-site.ts';
 import { createIsolatedRoot } from '../helpers/isolated-root.ts';
-import { addScheduledPosts } from '../helpers/visibility.ts';
+import { addScheduledPosts, type VisibilityPost } from '../helpers/visibility.ts';
 
 
 /** Polls `check` every 250 ms until it returns something other than undefined, or fails after `seconds`. */
@@ -98,6 +98,26 @@ describe('npm run dev', () => {
       expect(page.status, post.slug).toBe(200);
       expect(page.text).toContain(post.title);
     }
+  }, 60_000);
+
+  test('badges a draft and a scheduled post on its page and in the archive, and a published post not', async () => {
+    const [draft, future, justBefore] = posts.hidden as [VisibilityPost, VisibilityPost, VisibilityPost];
+    const [atNow] = posts.shown as [VisibilityPost];
+    const archive = (await fetchPage('/ja/archive/')).text;
+    /** The preview badge in a piece of HTML, as its state and its words. */
+    const badge = (html: string | undefined) => {
+      const match = /data-preview="(\w+)"[^>]*>([^<]*)</.exec(html ?? '');
+      return match ? `${match[1]}: ${match[2]}` : 'none';
+    };
+    for (const [post, expected] of [[draft, 'draft: 下書き'], [future, 'scheduled: 公開予約'], [justBefore, 'scheduled: 公開予約'], [atNow, 'none']] as const) {
+      // The post's own header (the first kind line of its page), not a related post listed below it.
+      const header = /<p class="kind"[^>]*>.*?<\/p>/s.exec((await fetchPage(`/ja/posts/${post.slug}/`)).text)?.[0];
+      expect(badge(header), `${post.slug} page`).toBe(expected);
+      const row = new RegExp(`<tr data-archive-entry="${post.slug}".*?</tr>`, 's').exec(archive)?.[0];
+      expect(row, `${post.slug} in the archive`).toBeDefined();
+      expect(badge(row), `${post.slug} in the archive`).toBe(expected);
+    }
+    expect(badge(/<p class="kind"[^>]*>.*?<\/p>/s.exec((await fetchPage(`/en/posts/${draft.slug}/`)).text)?.[0])).toBe('draft: Draft');
   }, 60_000);
 
   test('serves each chart PNG, chart CSV and social card a page links, drafts included, and 404 for others', async () => {

@@ -40,10 +40,10 @@ async function open(context: BrowserContext, pathname: string): Promise<{ page: 
 /** Scrolls a chart into view and waits until Chart.js has drawn it and its animation has ended. */
 async function drawn(figure: Locator): Promise<Locator> {
   await figure.scrollIntoViewIfNeeded();
-  await figure.locator('canvas').waitFor();
+  await figure.locator('canvas.chart-canvas').waitFor();
   await figure.page().waitForFunction((element) => element?.hasAttribute('data-chart-drawn'), await figure.elementHandle());
   await figure.page().waitForTimeout(400);
-  return figure.locator('canvas');
+  return figure.locator('canvas.chart-canvas');
 }
 
 /** How many pixels of the canvas are painted (not transparent). */
@@ -58,9 +58,26 @@ function paintedPixels(canvas: Locator): Promise<number> {
   });
 }
 
+/** Records every text a canvas on the page writes, with the chart it belongs to: what a reader sees drawn. */
+function recordCanvasTexts(): void {
+  const drawn: { chart: string | null; text: string }[] = [];
+  (window as unknown as { canvasTexts: typeof drawn }).canvasTexts = drawn;
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+    drawn.push({ chart: this.canvas.closest('figure')?.getAttribute('data-chart') ?? null, text });
+    if (maxWidth === undefined) fillText.call(this, text, x, y);
+    else fillText.call(this, text, x, y, maxWidth);
+  };
+}
+
+/** The texts drawn so far on the canvas of the chart named `name`. */
+function textsOf(page: BrowserPage, name: string): Promise<string[]> {
+  return page.evaluate((chart) => (window as unknown as { canvasTexts: { chart: string | null; text: string }[] }).canvasTexts.filter((entry) => entry.chart === chart).map((entry) => entry.text), name);
+}
+
 /** Hovers a point of the canvas given as fractions of its width and height, and returns the tooltip's lines. */
 async function hover(figure: Locator, x: number, y: number): Promise<string[]> {
-  const box = await figure.locator('canvas').boundingBox();
+  const box = await figure.locator('canvas.chart-canvas').boundingBox();
   if (!box) throw new Error('the chart has no box');
   await figure.page().mouse.move(box.x + box.width * x, box.y + box.height * y);
   const tooltip = figure.locator('.chart-tooltip:not([hidden])');
@@ -73,7 +90,7 @@ async function hover(figure: Locator, x: number, y: number): Promise<string[]> {
  * the plot area is nearest the last week. Returns the tooltip's lines there.
  */
 async function hoverRightmost(figure: Locator): Promise<string[]> {
-  const box = await figure.locator('canvas').boundingBox();
+  const box = await figure.locator('canvas.chart-canvas').boundingBox();
   if (!box) throw new Error('the chart has no box');
   const tooltip = figure.locator('.chart-tooltip:not([hidden])');
   for (let x = box.x + box.width - 1; x > box.x + box.width * 0.9; x -= 3) {
@@ -89,11 +106,13 @@ const WEEKLY = {
     lastWeek: '2026年2月13日',
     ratio: ['R2000G ÷ S&P 500: 25.01%', '26週移動平均: 24.64%'],
     change: ['R2000G', '騰落率: −1.40%'],
+    credit: '指数終値: Yahoo Finance 公表値(DeanFinancials/deanfi-data、MIT ライセンス)より。',
   },
   en: {
     lastWeek: 'Feb 13, 2026',
     ratio: ['R2000G ÷ S&P 500: 25.01%', '26-week moving average: 24.64%'],
     change: ['R2000G', 'Change %: −1.40%'],
+    credit: 'Index closes as published by Yahoo Finance, collected in DeanFinancials/deanfi-data (MIT licence).',
   },
 } as const;
 
@@ -104,6 +123,7 @@ describe.each(['ja', 'en'] as const)('the %s weekly post with JavaScript', (loca
 
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    await context.addInitScript(recordCanvasTexts);
     ({ page, errors } = await open(context, `/${locale}/posts/2026-02-13/`));
   });
 
@@ -121,7 +141,38 @@ describe.each(['ja', 'en'] as const)('the %s weekly post with JavaScript', (loca
       expect(await paintedPixels(canvas), await figure.getAttribute('data-chart') ?? '').toBeGreaterThan(2000);
       // Drawing does not move or resize the box: no layout shift.
       expect((await box.boundingBox())?.height).toBeCloseTo(before?.height ?? 0, 0);
+      // The box has the proportions of the chart's PNG, so the image without JavaScript fills the same space.
+      const image = figure.locator('img.chart-image');
+      const [width, height] = [Number(await image.getAttribute('width')), Number(await image.getAttribute('height'))];
+      expect(((before?.height ?? 0) / (before?.width ?? 1))).toBeCloseTo(height / width, 2);
     }
+  });
+
+  test('gives the three weekly bars a short box, and the line charts 16:9', async () => {
+    const heightOf = async (name: string) => {
+      const box = await page.locator(`figure[data-chart="${name}"] [data-chart-box]`).boundingBox();
+      return { width: box?.width ?? 0, height: box?.height ?? 0 };
+    };
+    const bars = await heightOf('weekly-change');
+    expect(bars.height).toBeLessThan(0.4 * bars.width);
+    expect(bars.height).toBeLessThan(260);
+    const line = await heightOf('relative-strength');
+    expect(line.height / line.width).toBeCloseTo(9 / 16, 2);
+  });
+
+  test('writes each bar\'s value, each line\'s last value at its end, and ends the date axis on the as-of date', async () => {
+    for (const name of ['weekly-change', 'relative-strength', 'rebased']) await drawn(page.locator(`figure[data-chart="${name}"]`));
+    // Two decimals, as the table writes them: the axis ticks have one.
+    expect(await textsOf(page, 'weekly-change')).toEqual(expect.arrayContaining(['−1.40%', '−1.39%', '−1.23%']));
+    const relative = await textsOf(page, 'relative-strength');
+    expect(relative).toEqual(expect.arrayContaining(['25.01%', '24.64%', WEEKLY[locale].lastWeek]));
+    expect(await textsOf(page, 'rebased')).toEqual(expect.arrayContaining(['113.4', '111.8', '111.1', WEEKLY[locale].lastWeek]));
+  });
+
+  test('credits the data source once on the page, under the last chart', async () => {
+    const captions = await page.locator('figure[data-chart] figcaption').allInnerTexts();
+    expect(captions.filter((caption) => caption.includes(WEEKLY[locale].credit))).toHaveLength(1);
+    expect(captions.at(-1)).toContain(WEEKLY[locale].credit);
   });
 
   test('shows the last week\'s ratio and average in the page\'s language when hovering the end of the line', async () => {
@@ -134,7 +185,8 @@ describe.each(['ja', 'en'] as const)('the %s weekly post with JavaScript', (loca
   test('shows the weekly change with a true minus sign and two decimals when hovering a bar', async () => {
     const figure = page.locator('figure[data-chart="weekly-change"]');
     await drawn(figure);
-    const lines = await hover(figure, 0.3, 0.5);
+    // The bars lie on their side, R2000G's on top.
+    const lines = await hover(figure, 0.6, 0.2);
     expect(lines).toEqual([...WEEKLY[locale].change]);
   });
 
@@ -170,9 +222,14 @@ describe.each(['ja', 'en'] as const)('the %s weekly post without JavaScript', (l
       const image = figure.locator('img');
       await image.scrollIntoViewIfNeeded();
       await page.waitForFunction((element) => element instanceof HTMLImageElement && element.complete && element.naturalWidth > 0, await image.elementHandle());
-      expect(await image.evaluate((element: HTMLImageElement) => [element.naturalWidth, element.naturalHeight])).toEqual([1200, 675]);
+      // The PNG's own size, which the page reserved for it.
+      const size = [Number(await image.getAttribute('width')), Number(await image.getAttribute('height'))];
+      expect(size[0]).toBe(1200);
+      expect(await image.evaluate((element: HTMLImageElement) => [element.naturalWidth, element.naturalHeight])).toEqual(size);
+      const shown = await image.boundingBox();
+      expect((shown?.height ?? 0) / (shown?.width ?? 1)).toBeCloseTo((size[1] ?? 0) / (size[0] ?? 1), 2);
       expect((await image.boundingBox())?.width).toBeGreaterThan(300);
-      expect(await figure.locator('canvas').count()).toBe(0);
+      expect(await figure.locator('canvas.chart-canvas').count()).toBe(0);
       const table = figure.locator('table');
       expect(await table.isVisible()).toBe(false);
       await figure.locator('summary').click();

@@ -83,7 +83,7 @@ describe.each([
   ['sample', SAMPLE_DIST],
   ['fixture', FIXTURE_DIST],
 ])('pages of the %s site in Chromium', (_name, dist) => {
-  // The root page only redirects; it has its own test below. Everything else is a page a reader sees.
+  // The root page sends most readers on by their browser's language; it has its own tests below.
   const urls = readPages(dist)
     .map((page) => page.url)
     .filter((url) => url !== '/');
@@ -144,6 +144,23 @@ describe('the root page', () => {
   });
   afterAll(async () => {
     await site?.close();
+  });
+
+  test('shows a reader whose browser prefers neither language the choice, with no axe violation in either theme', async () => {
+    const reader = await browser.newContext({ viewport: PHONE, locale: 'fr-FR' });
+    const page = await reader.newPage();
+    try {
+      const log = watch(page, () => false);
+      await page.goto(`${site.origin}/`, { waitUntil: 'load' });
+      expect(new URL(page.url()).pathname).toBe('/');
+      const light = await runAxe(page);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const dark = await runAxe(page);
+      expect([...describeViolations(light, 'light'), ...describeViolations(dark, 'dark')]).toEqual([]);
+      expect(log.errors).toEqual([]);
+    } finally {
+      await reader.close();
+    }
   });
 
   test.for([

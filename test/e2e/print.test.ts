@@ -15,8 +15,6 @@ import { SAMPLE_DIST } from '../helpers/build-site.ts';
 
 /** The width inside the @page margins of global.css, in CSS pixels: A4's 210 mm less 2 × 15 mm. */
 const PRINTABLE_WIDTH = Math.floor(((210 - 2 * 15) / 25.4) * 96);
-/** The size of every chart's PNG (CHART_PNG_SIZE in src/site/render-chart.ts). */
-const PNG = { width: 1200, height: 675 };
 
 const POSTS = [
   { path: '/ja/posts/2026-02-13/', charts: 3, parts: ['[data-key-figures]', '[data-risk-watch]', '.disclaimer'] },
@@ -25,7 +23,7 @@ const POSTS = [
 ];
 
 /** On screen but not on paper; every post page has these. */
-const SCREEN_ONLY = ['.skip-link', '.site-nav', '[data-lang-switch]', '.related', '.chart-data', '.chart-download', '[data-reading-time]'];
+const SCREEN_ONLY = ['.skip-link', '.site-nav', '[data-lang-switch]', '.related', '.chart-data', '.chart-download', '[data-reading-time]', '.footer-nav'];
 /** Not on paper either, when a page has them (these sample posts have neither). */
 const SCREEN_ONLY_IF_PRESENT = ['.search', '.pager'];
 
@@ -59,6 +57,7 @@ describe.each(POSTS)('$path printed', ({ path, charts, parts }) => {
   let pdf = '';
   const requested: string[] = [];
   let requestedOnScreen: string[] = [];
+  let pngSizes: string[] = [];
 
   beforeAll(async () => {
     page = await context.newPage();
@@ -71,7 +70,9 @@ describe.each(POSTS)('$path printed', ({ path, charts, parts }) => {
       await figure.scrollIntoViewIfNeeded();
       await page.waitForFunction((element) => element?.hasAttribute('data-chart-drawn'), await figure.elementHandle());
     }
-    expect(await page.locator('figure[data-chart] canvas').count()).toBe(charts);
+    expect(await page.locator('figure[data-chart] canvas.chart-canvas').count()).toBe(charts);
+    // Each PNG's size, as the page announces it (chartPngSize in src/site/render-chart.ts: 1200 pixels across, as tall as the chart needs).
+    pngSizes = await page.locator('figure[data-chart] .chart-image').evaluateAll((images) => images.map((image) => `${image.getAttribute('width')}×${image.getAttribute('height')}`));
     expect(await rendered(page, SCREEN_ONLY)).toEqual(SCREEN_ONLY);
     requestedOnScreen = [...requested];
     await page.emulateMedia({ media: 'print' });
@@ -92,6 +93,8 @@ describe.each(POSTS)('$path printed', ({ path, charts, parts }) => {
   test('leaves out navigation, the language switch, search, the pager, related posts and the charts\' tables and CSV links', async () => {
     expect(await rendered(page, [...SCREEN_ONLY, ...SCREEN_ONLY_IF_PRESENT])).toEqual([]);
     expect(await page.locator('.site-title').isVisible()).toBe(true);
+    // The footer's links go; its notices (publisher, trademarks) stay, with the page's own disclosures.
+    expect(await rendered(page, ['[data-footer-notices]'])).toEqual(['[data-footer-notices]']);
   });
 
   test('shows the title, the as-of date and the post\'s parts, black on white', async () => {
@@ -106,14 +109,14 @@ describe.each(POSTS)('$path printed', ({ path, charts, parts }) => {
   test('shows every chart as its loaded PNG across the page, not the canvas', async () => {
     const images = await page.locator('figure[data-chart] .chart-image').all();
     expect(images).toHaveLength(charts);
-    for (const image of images) {
+    for (const [i, image] of images.entries()) {
       const state = await image.evaluate((element: HTMLImageElement) => ({
         isLoaded: element.complete && element.naturalWidth > 0,
-        size: [element.naturalWidth, element.naturalHeight],
+        size: `${element.naturalWidth}×${element.naturalHeight}`,
         width: element.getBoundingClientRect().width,
       }));
       expect(state.isLoaded).toBe(true);
-      expect(state.size).toEqual([PNG.width, PNG.height]);
+      expect(state.size).toBe(pngSizes[i]);
       expect(state.width).toBeGreaterThan(0.9 * PRINTABLE_WIDTH);
     }
     expect(await rendered(page, ['figure[data-chart] canvas'])).toEqual([]);
@@ -141,6 +144,6 @@ describe.each(POSTS)('$path printed', ({ path, charts, parts }) => {
     const images = [...pdf.matchAll(/\/Subtype\s*\/Image\s*\/Width\s+(\d+)\s*\/Height\s+(\d+)/g)].map(([, width, height]) => `${width}×${height}`);
     expect(images.length).toBeGreaterThanOrEqual(charts);
     // Only the PNGs at their own size: a canvas drawn for the screen would be an image of another size.
-    expect(new Set(images)).toEqual(new Set([`${PNG.width}×${PNG.height}`]));
+    expect(new Set(images)).toEqual(new Set(pngSizes));
   });
 });

@@ -28,6 +28,8 @@ export interface BuildOptions {
   outDir: string;
   now?: string;
   env?: Record<string, string>;
+  /** Another copy of the project's astro.config.mjs, whose own src/ is then built (default: the project's). */
+  config?: string;
 }
 
 /** Result of a build: exit code and output, for tests of failing builds. */
@@ -52,7 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Each build gets its own Astro root (srcDir and publicDir stay in the project, see astro.config.mjs):
   // Astro writes the content module map to <root>/.astro/, which concurrent builds would otherwise share.
   const buildRoot = path.dirname(options.outDir);
-  const config = path.relative(buildRoot, path.join(ROOT, 'astro.config.mjs'));
+  const config = path.relative(buildRoot, options.config ?? path.join(ROOT, 'astro.config.mjs'));
   try {
     // The pinned Node 24 runs Astro whatever Node runs the tests (a bare `astro` would pick PATH's node).
     const { stdout, stderr } = await run(PINNED_NODE, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', buildRoot, '--config', config], {

@@ -1,5 +1,5 @@
 import { whyNotTradingDay } from '../../src/lib/calendar.ts';
-import type { ContentFiles, PostContentFile } from '../../src/lib/content-files.ts';
+import type { ContentFiles, PageContentFile, PostContentFile } from '../../src/lib/content-files.ts';
 import { addDays, shiftWeek, weekOf, type IsoDate } from '../../src/lib/dates.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import { parseRegistry } from '../../src/lib/read-registry.ts';
@@ -123,6 +123,8 @@ export interface TestContent {
   compliance?: object;
   closes?: ClosesTable;
   posts?: readonly PostContentFile[];
+  /** Standing pages (see `makePageFile`); none unless given. */
+  pages?: readonly PageContentFile[];
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -137,6 +139,7 @@ export function makeContentFiles(content: TestContent = {}): ContentFiles {
     closes: { path: 'content/data/closes.csv', text: closesCsv(content.closes ?? {}) },
     compliance: { path: 'content/compliance.json', text: json(content.compliance ?? TEST_COMPLIANCE) },
     posts: content.posts ?? [],
+    pages: content.pages ?? [],
   };
 }
 
@@ -146,4 +149,14 @@ export function makeRegistry(site: TestSite = {}): Registry {
   const registry = parseRegistry(makeContentFiles({ site }), problems);
   if (!registry || problems.length > 0) throw new Error(`test registry is invalid: ${JSON.stringify(problems)}`);
   return registry;
+}
+
+/**
+ * A standing page file at content/pages/<relativePath> (`ja/about.mdx`): a title and a description
+ * unless `frontmatter` replaces them (YAML lines), then `body`.
+ */
+export function makePageFile(relativePath: string, { frontmatter, body = 'Text.' }: { frontmatter?: readonly string[]; body?: string } = {}): PageContentFile {
+  const name = relativePath.replace(/\.mdx$/, '');
+  const text = ['---', ...(frontmatter ?? [`title: Title of ${name}`, `description: Description of ${name}.`]), '---', '', body, ''].join('\n');
+  return { path: `content/pages/${relativePath}`, relativePath, text };
 }

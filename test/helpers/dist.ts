@@ -103,3 +103,21 @@ export function readSiteOrigin(contentDir: string): string {
   const site = JSON.parse(readFileSync(path.join(contentDir, 'site.json'), 'utf8')) as { url: string };
   return new URL(site.url).origin;
 }
+
+/** One URL of a sitemap with its hreflang alternates (language → URL). */
+export interface SitemapEntry {
+  loc: string;
+  alternates: Map<string, string>;
+}
+
+/** The URLs of a built site's sitemap (through its index) with their hreflang alternates. */
+export function readSitemap(dist: string): SitemapEntry[] {
+  const index = readFileSync(path.join(dist, 'sitemap-index.xml'), 'utf8');
+  return [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].flatMap(([, sitemapUrl]) => {
+    const xml = readFileSync(path.join(dist, new URL(sitemapUrl ?? '').pathname), 'utf8');
+    return [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body = '']) => ({
+      loc: /<loc>([^<]+)<\/loc>/.exec(body)?.[1] ?? '',
+      alternates: new Map([...body.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map(([, lang = '', href = '']) => [lang, href])),
+    }));
+  });
+}

@@ -49,7 +49,8 @@ describe('buildChartConfig', () => {
     expect(config.options?.responsive).toBe(false);
     expect(config.options?.animation).toBe(false);
     expect(config.options?.plugins?.title).toMatchObject({ display: true, text: '2026年2月13日までの1週間の騰落率', font: { family: 'Shuho Noto Sans JP' } });
-    expect(config.options?.plugins?.subtitle?.text).toEqual(['2026年2月13日時点 · 単位: パーセント(%)', '出典: テスト']);
+    // The source is credited once per post on the page, not in every image.
+    expect(config.options?.plugins?.subtitle?.text).toBe('2026年2月13日時点 · 単位: パーセント(%)');
     expect(config.options?.plugins?.tooltip?.enabled).toBe(false);
   });
 
@@ -71,6 +72,43 @@ describe('buildChartConfig', () => {
       expect(page.datasets.map(([, data]) => data)).toEqual(spec.series.map((series) => series.values));
       expect(drawn(buildChartConfig(spec, { theme: LIGHT_THEME, mode: 'static', fontFamily: 'Shuho Noto Sans JP' }))).toEqual(page);
       expect(drawn(buildChartConfig(spec, { ...interactive, theme: DARK_THEME }))).toEqual(page);
+    }
+  });
+});
+
+describe('one style for every chart', () => {
+  const grids = (config: ReturnType<typeof buildChartConfig>) =>
+    Object.entries(config.options?.scales ?? {}).map(([id, scale]) => {
+      const { type, grid, border } = scale as { type: string; grid: { display?: boolean; color?: string }; border: { display?: boolean } };
+      return { id, type, grid: grid.display ?? true, gridColor: grid.color, border: border.display };
+    });
+
+  test('draws grid lines across the values only, and an axis line under the categories, whichever way the bars lie', () => {
+    const styleOf = (config: ReturnType<typeof buildChartConfig>) => grids(config).map(({ type, grid, border }) => ({ type, grid, border })).sort((a, b) => a.type.localeCompare(b.type));
+    const expected = [{ type: 'category', grid: false, border: true }, { type: 'linear', grid: true, border: false }];
+    for (const spec of [barSpec(), barSpec({ horizontal: true }), lineSpec()]) {
+      for (const theme of [LIGHT_THEME, DARK_THEME]) {
+        expect(styleOf(buildChartConfig(spec, { ...interactive, theme })), `${spec.id} ${String(spec.horizontal)} ${theme.name}`).toEqual(expected);
+        expect(styleOf(buildChartConfig(spec, { theme, mode: 'static', fontFamily: 'Shuho Noto Sans JP' }))).toEqual(expected);
+      }
+    }
+  });
+
+  test('takes grid and text colours from the theme', () => {
+    const config = buildChartConfig(barSpec({ horizontal: true }), { ...interactive, theme: DARK_THEME });
+    expect(grids(config).find((scale) => scale.type === 'linear')?.gridColor).toBe(DARK_THEME.grid);
+    expect(config.options?.color).toBe(DARK_THEME.text);
+  });
+
+  test('leaves room beyond the longest bar for its value, from a zero baseline', () => {
+    const config = buildChartConfig(barSpec({ horizontal: true }), interactive);
+    expect(config.options?.scales?.['x']).toMatchObject({ beginAtZero: true, grace: '16%' });
+    expect(buildChartConfig(lineSpec(), interactive).options?.scales?.['y']).not.toHaveProperty('grace');
+  });
+
+  test('carries Shūhō\'s label plugin, so the page and the PNG draw the same labels', () => {
+    for (const mode of ['interactive', 'static'] as const) {
+      expect(buildChartConfig(lineSpec(), { ...interactive, mode }).plugins?.map((plugin) => plugin.id)).toEqual(['shuhoLabels']);
     }
   });
 });

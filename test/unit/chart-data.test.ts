@@ -15,7 +15,14 @@ describe('buildChartTable', () => {
         { label: 'Feb 6, 2026', cells: ['25.01%', '—'] },
         { label: 'Feb 13, 2026', cells: ['25.01%', '24.64%'] },
       ],
+      omitted: 0,
     });
+  });
+
+  test('keeps the latest rows of a long series and counts the earlier ones it left out', () => {
+    const table = buildChartTable(lineSpec(), 1);
+    expect(table.rows).toEqual([{ label: 'Feb 13, 2026', cells: ['25.01%', '24.64%'] }]);
+    expect(table.omitted).toBe(1);
   });
 });
 
@@ -93,7 +100,7 @@ describe('hashChart', () => {
       lineSpec({ title: 'Other' }),
       lineSpec({ series: [{ ...ratio, values: [25.0123, 25.0135] }, average] }),
       lineSpec({ series: [ratio, { ...average, color: '#000000' }] }),
-      lineSpec({ caption: { ...lineSpec().caption, source: 'Source: other' } }),
+      lineSpec({ source: 'other' }),
     ];
     for (const spec of changed) expect(hashChart(spec, 'r1')).not.toBe(base);
     expect(hashChart(lineSpec(), 'r2')).not.toBe(base);

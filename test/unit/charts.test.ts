@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   availableCharts, buildCustomChart, buildPostChart, buildRebasedChart, buildRelativeStrengthChart,
-  buildWeeklyChangeChart, planPostCharts, type ChartData, type ChartedPost,
+  buildWeeklyChangeChart, chartSourceLines, planPostCharts, type ChartData, type ChartedPost,
 } from '../../src/lib/charts.ts';
 import { shiftWeek } from '../../src/lib/dates.ts';
 import type { CustomChart } from '../../src/lib/frontmatter.ts';
@@ -58,11 +58,8 @@ describe('buildRelativeStrengthChart', () => {
     expect(en.categories.at(-1)).toBe('Feb 13, 2026');
     expect(ja.title).toBe('R2000G ÷ S&P 500の相対比率と3週移動平均');
     expect(en.series.map((series) => series.label)).toEqual(['R2000G ÷ S&P 500', '3-week moving average']);
-    expect(en.caption).toEqual({
-      asOf: 'As of February 13, 2026',
-      source: 'Source: Index closes: test data.',
-      unit: 'Unit: percent (%)',
-    });
+    expect(en.caption).toEqual({ asOf: 'As of February 13, 2026', unit: 'Unit: percent (%)' });
+    expect(en.source).toBe('Index closes: test data.');
   });
 
   test('draws the ratio in the numerator index colour and the average dashed, so colour is not the only cue', () => {
@@ -141,8 +138,9 @@ describe('buildRebasedChart', () => {
 describe('buildWeeklyChangeChart', () => {
   const ja = buildWeeklyChangeChart(site, weekly.figures as NonNullable<SitePost['figures']>, 'ja');
 
-  test('has one bar per index with its change on the week, signed, in registry colours', () => {
+  test('has one bar per index with its change on the week, signed, in registry colours, laid on its side', () => {
     expect(ja.categories).toEqual(['R2000G', 'S&P 500', 'NYダウ']);
+    expect(ja.horizontal).toBe(true);
     expect(ja.series[0]?.values).toEqual([-2, -1, 0.5]);
     expect(ja.series[0]?.barColors).toEqual(['#0f6fc6', '#d35400', '#6c7a89']);
     expect(ja.format).toEqual({ decimals: 2, signed: true, template: '{value}%' });
@@ -172,6 +170,7 @@ const Q3_RETURNS: CustomChart = {
   horizontal: true,
 };
 const FEATURE_DATE = '2025-10-10';
+const BUILT_IN_NAMES = ['weekly-change', 'rebased', 'relative-strength'] as const;
 
 describe('buildCustomChart', () => {
   test('keeps the values and labels the author declared, localized', () => {
@@ -194,7 +193,7 @@ describe('buildCustomChart', () => {
     const spec = buildCustomChart(Q3_RETURNS, FEATURE_DATE, 'en');
     expect(spec.horizontal).toBe(true);
     expect(spec.asOf).toBe(FEATURE_DATE);
-    expect(spec.caption.source).toBe('Source: Morningstar');
+    expect(spec.source).toBe('Morningstar');
   });
 });
 
@@ -245,5 +244,36 @@ describe('planPostCharts', () => {
 
   test('offers relative strength only when the post has the ratio', () => {
     expect(availableCharts({ ...weeklyPost, figures: { date: AS_OF, week: AS_OF, indices: {}, relative: undefined } })).toEqual(['rebased', 'weekly-change']);
+  });
+});
+
+describe('chartSourceLines', () => {
+  const forwardPe = (locale: 'ja' | 'en') => buildCustomChart(FORWARD_PE, FEATURE_DATE, locale);
+  const returns = (locale: 'ja' | 'en') => buildCustomChart(Q3_RETURNS, FEATURE_DATE, locale);
+  const marketWatch = (locale: 'ja' | 'en') => buildCustomChart({ ...Q3_RETURNS, id: 'sectors', title: { ja: 'セクター別', en: 'Sectors' }, source: 'MarketWatch' }, FEATURE_DATE, locale);
+
+  test('credits the data source of a weekly post\'s charts once, under the last chart, saying it covers them all', () => {
+    const specs = BUILT_IN_NAMES.map((name) => buildPostChart(site, weekly, name, 'en'));
+    expect(chartSourceLines(specs)).toEqual([undefined, undefined, 'Source of all charts in this post: Index closes: test data.']);
+    const ja = BUILT_IN_NAMES.map((name) => buildPostChart(site, weekly, name, 'ja'));
+    expect(chartSourceLines(ja)).toEqual([undefined, undefined, 'この記事のグラフの出典: 指数終値: テストデータ。']);
+  });
+
+  test('credits a source under the last chart drawn from it, naming the others it covers by title', () => {
+    expect(chartSourceLines([forwardPe('en'), returns('en'), marketWatch('en')])).toEqual([
+      undefined,
+      'Source: Morningstar',
+      'Source of this chart and of “Forward P/E of index ETFs (times)”: MarketWatch',
+    ]);
+    expect(chartSourceLines([forwardPe('ja'), returns('ja'), marketWatch('ja')])).toEqual([
+      undefined,
+      '出典: Morningstar',
+      'このグラフと「ETFの予想PER(倍)」の出典: MarketWatch',
+    ]);
+  });
+
+  test('credits a lone chart\'s source plainly, and a page without charts credits nothing', () => {
+    expect(chartSourceLines([forwardPe('en')])).toEqual(['Source: MarketWatch']);
+    expect(chartSourceLines([])).toEqual([]);
   });
 });

@@ -66,6 +66,13 @@ describe('parseComplianceProfile', () => {
     expect(profile?.wording.hedge).toEqual(DEFAULT_WORDING.hedge);
   });
 
+  test('the site notice for every footer is optional, and when given needs both languages', () => {
+    expect(parse(TEST_COMPLIANCE).profile?.siteNotice).toBeUndefined();
+    const notice = { ja: '情報提供のみを目的としています。', en: 'For information only.' };
+    expect(parse({ ...TEST_COMPLIANCE, siteNotice: notice }).profile?.siteNotice).toEqual(notice);
+    expect(parse({ ...TEST_COMPLIANCE, siteNotice: { ja: notice.ja, en: ' ' } }).report).toContain('siteNotice.en');
+  });
+
   test('an unknown key is refused, as in every data file', () => {
     expect(parse({ ...TEST_COMPLIANCE, disclaimers: [] }).report).toMatch(/- disclaimers( \(line \d+\))?: unknown field/);
   });

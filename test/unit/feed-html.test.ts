@@ -55,6 +55,34 @@ describe('prepareFeedHtml', () => {
     expect(prepareFeedHtml(html, BASE)).toBe(html);
   });
 
+  test('the risk watch becomes a list: each risk in bold with its group, its level and trend named, then its note', () => {
+    const html = '<div class="table-scroll risk-watch" data-risk-watch><table data-feed-list><caption>Risk watch as of Feb 13</caption>'
+      + '<thead><tr><th scope="col">Risk</th><th scope="col">Level</th><th scope="col">Trend</th><th scope="col">Note</th></tr></thead>'
+      + '<tbody><tr><th scope="row">Direct lending<br><small>Private credit</small></th>'
+      + '<td data-label="Level"><span class="risk-level level-high">High</span></td><td class="trend-worsening" data-label="Trend">Worsening</td>'
+      + '<td class="risk-note" lang="ja">資金流出が続く。</td></tr></tbody></table></div>';
+    expect(prepareFeedHtml(html, BASE)).toBe(
+      '<div class="table-scroll risk-watch" data-risk-watch=""><p><strong>Risk watch as of Feb 13</strong></p><ul>'
+      + '<li><strong>Direct lending <small>Private credit</small></strong><br>Level: <span class="risk-level level-high">High</span> · Trend: Worsening'
+      + '<br><span lang="ja">資金流出が続く。</span></li></ul></div>',
+    );
+  });
+
+  test('the key figures become a list: every body row, its figures on one line, a cell without a name on a line of its own', () => {
+    const html = '<table data-feed-list><caption>Key figures</caption><thead><tr><th>Index</th><th>Close</th><th>Change</th></tr></thead>'
+      + '<tbody><tr><th scope="row">S&amp;P 500</th><td data-label="Close">6,836.17</td><td data-label="Change" class="down">−96.13</td></tr></tbody>'
+      + '<tbody><tr><th scope="row">Ratio</th><td>25.01%</td><td colspan="2">Deviation: <span class="up">+0.37 pts</span></td></tr></tbody></table>';
+    expect(prepareFeedHtml(html, BASE)).toBe(
+      '<p><strong>Key figures</strong></p><ul><li><strong>S&amp;P 500</strong><br>Close: 6,836.17 · Change: −96.13</li>'
+      + '<li><strong>Ratio</strong><br>25.01%<br>Deviation: <span class="up">+0.37 pts</span></li></ul>',
+    );
+  });
+
+  test('leaves a table without data-feed-list as a table: an author’s Markdown table is the author’s', () => {
+    const html = '<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>';
+    expect(prepareFeedHtml(html, BASE)).toBe(html);
+  });
+
   test('escapes text and attributes again when writing: an author’s < and & stay characters', () => {
     expect(prepareFeedHtml('<p title="&quot;S&amp;P&quot;">S&amp;P &lt; Dow</p>', BASE)).toBe('<p title="&quot;S&amp;P&quot;">S&amp;P &lt; Dow</p>');
   });

@@ -32,12 +32,31 @@ describe('encodeCanvasPng', () => {
     expect(Buffer.from(await decode(png)).equals(Buffer.from(context.getImageData(0, 0, 64, 32).data))).toBe(true);
   });
 
-  test('writes RGB without an alpha channel, and refuses a drawing with transparent pixels', async () => {
+  test('writes an indexed PNG with its palette, and refuses a drawing with transparent pixels', async () => {
     const png = encodeOpaquePng(new Uint8Array([200, 100, 50, 255]), 1, 1);
-    expect(png[25]).toBe(2); // IHDR colour type: RGB
+    expect(png[25]).toBe(3); // IHDR colour type: indexed
+    expect(png.subarray(37, 41).toString('latin1')).toBe('PLTE');
     expect([...(await decode(png))]).toEqual([200, 100, 50, 255]);
     expect(() => encodeOpaquePng(new Uint8Array([128, 0, 0, 128]), 1, 1)).toThrow('transparent pixels');
     expect(() => encodeOpaquePng(new Uint8Array(3), 1, 1)).toThrow('expected 4 bytes');
+  });
+
+  test('draws a gradient of more than 256 colours within a few levels, the same bytes every time', async () => {
+    const canvas = createCanvas(600, 40);
+    const context = canvas.getContext('2d');
+    const gradient = context.createLinearGradient(0, 0, 600, 0);
+    gradient.addColorStop(0, '#ffffff');
+    gradient.addColorStop(0.5, '#0f6fc6');
+    gradient.addColorStop(1, '#d35400');
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, 600, 40);
+    const drawn = context.getImageData(0, 0, 600, 40).data;
+    const png = encodeCanvasPng(canvas);
+    const pixels = await decode(png);
+    let worst = 0;
+    for (let i = 0; i < drawn.length; i++) worst = Math.max(worst, Math.abs((pixels[i] ?? 0) - (drawn[i] ?? 0)));
+    expect(worst).toBeLessThanOrEqual(6);
+    expect(encodeCanvasPng(canvas).equals(png)).toBe(true);
   });
 });
 

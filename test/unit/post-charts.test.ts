@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { getPostPages } from '../../src/lib/post-views.ts';
+import type { ChartSpec } from '../../src/lib/charts.ts';
 import type { SitePost } from '../../src/lib/site-model.ts';
 import { getPostChart, getPostCharts, getSiteCharts } from '../../src/site/post-charts.ts';
-import { CHART_PNG_SIZE } from '../../src/site/render-chart.ts';
+import { chartPngSize } from '../../src/site/render-chart.ts';
 import { makeModel } from '../helpers/model.ts';
 
 /** A feature's declared chart, as frontmatter lines. */
@@ -42,13 +43,28 @@ describe('getPostCharts', () => {
       placement: 'after-body',
       title: 'Forward P/E of index ETFs (times)',
       alt: 'Bar chart "Forward P/E of index ETFs (times)". IWM 24.64x; IWV 22.32x; SPY 22.50x; IWO 36.38x.',
-      width: CHART_PNG_SIZE.width,
-      height: CHART_PNG_SIZE.height,
+      width: 1200,
+      height: chartPngSize(first?.spec as ChartSpec).height,
       csvName: 'forward-pe-2025-10-10-en.csv',
+      sourceLine: 'Source: MarketWatch',
     });
     expect(first?.pngUrl).toBe(`/charts/${first?.hash}.png`);
     expect(first?.csvUrl).toBe(`/charts/${first?.hash}.csv`);
     expect(getPostCharts(site, feature, 'ja')[0]?.title).toBe('ETFの予想PER(倍)');
+  });
+
+  test('sizes each PNG for its chart: three bars short, a line chart 16:9', () => {
+    const sizes = Object.fromEntries(getPostCharts(site, weekly, 'en').map((chart) => [chart.name, chart.height / chart.width]));
+    expect(sizes['weekly-change']).toBeLessThan(0.4);
+    expect(sizes['relative-strength']).toBe(9 / 16);
+  });
+
+  test('credits the weekly post\'s data source once, under its last chart', () => {
+    expect(getPostCharts(site, weekly, 'en').map((chart) => chart.sourceLine)).toEqual([
+      undefined,
+      undefined,
+      'Source of all charts in this post: Index closes: test data.',
+    ]);
   });
 
   test('adds the three built-ins after the body of a weekly post that places none', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, test } from 'vitest';
 import { IMAGE_FONT_FAMILY, IMAGE_FONT_FILES, registerImageFonts } from '../../src/site/fonts.ts';
-import { CHART_PNG_SIZE, chartFileHash, getChartPng, renderChartPng } from '../../src/site/render-chart.ts';
+import { chartFileHash, chartPngSize, getChartPng, renderChartPng } from '../../src/site/render-chart.ts';
 import { barSpec, lineSpec } from '../fixtures/chart-specs.ts';
 
 const spec = barSpec();
@@ -60,11 +60,11 @@ describe('the image font', () => {
 });
 
 describe('renderChartPng', () => {
-  test('draws a PNG of the fixed size on a white background with the chart on it', async () => {
+  test('draws a PNG of the spec\'s own size on a white background with the chart on it', async () => {
     const png = await renderChartPng(spec);
     expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
     const image = await loadImage(png);
-    expect([image.width, image.height]).toEqual([CHART_PNG_SIZE.width, CHART_PNG_SIZE.height]);
+    expect([image.width, image.height]).toEqual([chartPngSize(spec).width, chartPngSize(spec).height]);
     const canvas = createCanvas(image.width, image.height);
     const context = canvas.getContext('2d');
     context.drawImage(image, 0, 0);
@@ -74,6 +74,14 @@ describe('renderChartPng', () => {
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i] === 0x0f && pixels[i + 1] === 0x6f && pixels[i + 2] === 0xc6) blue += 1;
     // The first bar, in the Russell 2000 Growth colour, covers a good part of the image.
     expect(blue).toBeGreaterThan(10_000);
+  });
+
+  test('draws three horizontal bars in a short image and a line chart at 16:9, 1200 pixels across', async () => {
+    const bars = await loadImage(await renderChartPng(barSpec({ horizontal: true })));
+    expect(bars.width).toBe(1200);
+    expect(bars.height / bars.width).toBeLessThan(0.4);
+    const line = await loadImage(await renderChartPng(lineSpec()));
+    expect([line.width, line.height]).toEqual([1200, 675]);
   });
 
   test('draws the same bytes for the same spec, whatever the shared canvas drew before', async () => {

@@ -357,3 +357,32 @@ describe('the site without its broken posts, for the dev server', () => {
     expect(buildSiteModel(files, PRODUCTION).soundModel).toBeUndefined();
   });
 });
+
+describe('standing pages in the model', () => {
+  test('the fixture\'s pages, read from content/pages: about translated, disclosures and data sources in Japanese only', () => {
+    const { model } = buildSiteModel(FIXTURE, PRODUCTION);
+    expect(model?.pages.map((page) => [page.name, page.source.file, page.translation?.file])).toEqual([
+      ['about', 'test/fixtures/site/content/pages/ja/about.mdx', 'test/fixtures/site/content/pages/en/about.mdx'],
+      ['disclosures', 'test/fixtures/site/content/pages/ja/disclosures.mdx', undefined],
+      ['data-sources', 'test/fixtures/site/content/pages/ja/data-sources.mdx', undefined],
+    ]);
+  });
+
+  test('a site without content/pages has none', () => {
+    const { pages: _, ...withoutPages } = FIXTURE;
+    expect(buildSiteModel(withoutPages, PRODUCTION).model?.pages).toEqual([]);
+  });
+
+  test('a page with a problem stops the build, and the dev server too: every footer links it', () => {
+    const pages = (FIXTURE.pages ?? []).map((page) => (page.relativePath === 'en/about.mdx' ? { ...page, text: page.text.replace(/^description: .*$/m, '') } : page));
+    const { model, soundModel, problems } = buildSiteModel({ ...FIXTURE, pages }, PRODUCTION);
+    expect(formatProblems(problems)).toBe('test/fixtures/site/content/pages/en/about.mdx has a problem:\n  - description: is required (expected text).');
+    expect([model, soundModel]).toEqual([undefined, undefined]);
+  });
+
+  test('editor and system files beside the pages are ignored with a note', () => {
+    const { problems, notes } = buildSiteModel({ ...FIXTURE, otherPageFiles: [{ relativePath: 'ja/about.mdx~', path: 'test/fixtures/site/content/pages/ja/about.mdx~' }] }, PRODUCTION);
+    expect(problems).toEqual([]);
+    expect(notes.map((note) => `${note.file} ${note.message}`)).toEqual(['test/fixtures/site/content/pages/ja/about.mdx~ is not a standing page (an editor, system or other file) and was ignored.']);
+  });
+});

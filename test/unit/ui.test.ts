@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LOCALES, type Locale } from '../../src/i18n/locale.ts';
-import { t, translator, UI_KEYS, type UiKey } from '../../src/i18n/ui.ts';
+import { COUNT_KEYS, formatCount, t, translator, UI_KEYS, type UiKey } from '../../src/i18n/ui.ts';
 
 /** Renders a string with every placeholder filled by its own name, recording which were asked for. */
 function placeholders(locale: Locale, key: UiKey): { text: string; names: string[] } {
@@ -62,5 +62,28 @@ describe('t', () => {
     const tr = translator('ja');
     expect(tr('nav.risks')).toBe('リスク・ウォッチ');
     expect(tr('post.by', { author: '週報編集部' })).toBe('執筆: 週報編集部');
+  });
+});
+
+describe('formatCount', () => {
+  test('English says "1 post" and "2 posts"; Japanese counts with a counter, one form for every number', () => {
+    expect([0, 1, 2, 11, 21].map((count) => formatCount('en', 'count.posts', count))).toEqual(['0 posts', '1 post', '2 posts', '11 posts', '21 posts']);
+    expect([0, 1, 2].map((count) => formatCount('ja', 'count.posts', count))).toEqual(['0件', '1件', '2件']);
+  });
+
+  test('formats the number as the language writes it', () => {
+    expect(formatCount('en', 'count.posts', 1200)).toBe('1,200 posts');
+    expect(formatCount('ja', 'count.posts', 1200)).toBe('1,200件');
+  });
+
+  test('every counted phrase has the form the plural rules choose for any count a page can show', () => {
+    for (const locale of LOCALES) {
+      for (const key of COUNT_KEYS) {
+        for (let count = 0; count <= 1000; count++) {
+          const text = formatCount(locale, key, count);
+          expect(text, `${locale} ${key} ${count}`).not.toMatch(/[{}]/);
+        }
+      }
+    }
   });
 });
