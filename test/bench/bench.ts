@@ -2,7 +2,7 @@
  * `npm run bench`: builds generated corpora of 5, 10 and 20 years of weekly posts (ja + en, a feature a
  * month) with Shūhō and with a plain Astro MDX blog, alternating, several times; reports medians, the
  * Shūhō / baseline ratio, pages per second, peak memory, growth with N, page weight, `npm run check`
- * time and an incremental rebuild. Writes the raw figures as JSON. Options:
+ * time, the weekly publish and other incremental rebuilds, and the dev server's first page and edit. Writes the raw figures as JSON. Options:
  *   --years 5,10,20   corpus sizes     --runs 3   builds per size and builder
  *   --lighthouse      also run Lighthouse (mobile) on the sample weekly post
  *   --explain         list what the weekly publish and the one-edit rebuild rendered again, and why
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, publishWeek } from './corpus.ts';
 import { writeBaselineProject } from './baseline.ts';
+import { measureDevServer } from './dev-server.ts';
 import { EXPLANATION_FILE } from '../../src/integration/page-inputs-record.ts';
 import { describeInputChanges, type InputChanges } from '../../src/lib/page-inputs.ts';
 import { gzipSize, linearFit, listFiles, median, pageImages, pageScripts, timeCommand, type Run } from './measure.ts';
@@ -189,6 +190,15 @@ async function main(): Promise<void> {
     const editExplained = explainBuild(afterEdit, path.join(WORK, 'shuho-cache'));
 
     const check = await timeCommand(NODE, [path.join(ROOT, 'src', 'cli', 'check.ts')], { cwd: ROOT, env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir } });
+    const dev = await measureDevServer({
+      node: NODE,
+      astro: ASTRO,
+      config: path.join(ROOT, 'astro.config.mjs'),
+      root: path.join(WORK, 'dev-root'),
+      env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir, SHUHO_CACHE_DIR: path.join(WORK, 'dev-cache') },
+      post: corpus.editablePost,
+      slug: path.basename(corpus.editablePost, '.mdx'),
+    });
     const entry = {
       years,
       posts: corpus.postFiles,
@@ -216,11 +226,13 @@ async function main(): Promise<void> {
       oneEdit: editExplained,
       checkSeconds: check.seconds,
       checkExit: check.code,
+      devFirstPageSeconds: dev.firstPageSeconds,
+      devEditSeconds: dev.editSeconds,
       weight,
     };
     (report['sizes'] as unknown[]).push(entry);
     rows.push(
-      `| ${years} | ${weight.postPages} | ${shuhoMedian.toFixed(1)} | ${publishMedian.toFixed(1)} | ${baseMedian.toFixed(1)} | ${entry.ratio.toFixed(2)}× | ${entry.publishRatio.toFixed(2)}× | ${(entry.secondsPerPostPage * 1000).toFixed(1)} | ${entry.shuhoPeakMiB.toFixed(0)} / ${entry.baselinePeakMiB.toFixed(0)} | ${warm.seconds.toFixed(1)} | ${afterEdit.seconds.toFixed(1)} | ${check.seconds.toFixed(2)} |`,
+      `| ${years} | ${weight.postPages} | ${shuhoMedian.toFixed(1)} | ${publishMedian.toFixed(1)} | ${baseMedian.toFixed(1)} | ${entry.ratio.toFixed(2)}× | ${entry.publishRatio.toFixed(2)}× | ${(entry.secondsPerPostPage * 1000).toFixed(1)} | ${entry.shuhoPeakMiB.toFixed(0)} / ${entry.baselinePeakMiB.toFixed(0)} | ${warm.seconds.toFixed(1)} | ${afterEdit.seconds.toFixed(1)} | ${check.seconds.toFixed(2)} | ${dev.firstPageSeconds.toFixed(1)} / ${dev.editSeconds.toFixed(2)} |`,
     );
     if (values.explain) {
       console.log(`\n${years}y weekly publish: rendered ${publishExplained.rendered.length} post pages, restored ${publishExplained.restored}; inputs: ${publishExplained.summary}`);
@@ -236,8 +248,8 @@ async function main(): Promise<void> {
   if (values.lighthouse) report['lighthouse'] = await runLighthouse();
 
   const last = (report['sizes'] as { weight: ReturnType<typeof measureWeight> }[]).at(-1)?.weight;
-  console.log('\n| years | post pages | Shūhō cold s | weekly publish s | baseline s | cold ratio | publish ratio | ms per post page | peak MiB Shūhō / base | warm rebuild s | one-edit rebuild s | check s |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| years | post pages | Shūhō cold s | weekly publish s | baseline s | cold ratio | publish ratio | ms per post page | peak MiB Shūhō / base | warm rebuild s | one-edit rebuild s | check s | dev first page / edit s |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(`\nGrowth: Shūhō ${(fit.slope * 1000).toFixed(1)} ms per post page + ${fit.intercept.toFixed(1)} s (R² ${fit.r2.toFixed(3)}); baseline ${(baseFit.slope * 1000).toFixed(1)} ms per page + ${baseFit.intercept.toFixed(1)} s (R² ${baseFit.r2.toFixed(3)})`);
   if (last) {
@@ -259,6 +271,8 @@ interface BudgetFigures {
   publishRatio: number;
   secondsPerPostPage: number;
   checkSeconds: number;
+  devFirstPageSeconds: number;
+  devEditSeconds: number;
   weight: ReturnType<typeof measureWeight>;
 }
 
@@ -272,6 +286,8 @@ function printBudgets(sizes: readonly BudgetFigures[]): void {
     lines.push(['weekly publish ≤ 1.0× the plain blog (10 y)', `${ten.publishRatio.toFixed(2)}×`, ten.publishRatio <= 1]);
     lines.push(['cold build ≤ 3.0× the plain blog (10 y)', `${ten.ratio.toFixed(2)}×`, ten.ratio <= 3]);
     lines.push(['npm run check ≤ 1 s (10 y)', `${ten.checkSeconds.toFixed(2)} s`, ten.checkSeconds <= 1]);
+    lines.push(['dev server: first page ≤ 5 s (10 y)', `${ten.devFirstPageSeconds.toFixed(1)} s`, ten.devFirstPageSeconds <= 5]);
+    lines.push(['dev server: an edit shows ≤ 0.5 s (10 y)', `${ten.devEditSeconds.toFixed(2)} s`, ten.devEditSeconds <= 0.5]);
     lines.push(['chart PNG median ≤ 40 KB', `${(ten.weight.chartPngMedian / 1024).toFixed(1)} KB`, ten.weight.chartPngMedian <= 40 * 1024]);
     lines.push(['images on the weekly post page ≤ 100 KB', `${((ten.weight.chartPageImages ?? 0) / 1024).toFixed(1)} KB`, (ten.weight.chartPageImages ?? 0) <= 100 * 1024]);
   }

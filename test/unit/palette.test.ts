@@ -31,6 +31,18 @@ function chartLike(): [number, number, number][] {
 }
 
 describe('quantize', () => {
+  test('reads pixels that do not start on a 4-byte boundary as those that do', () => {
+    const aligned = rgba(chartLike());
+    const shifted = new Uint8Array(aligned.length + 1);
+    shifted.set(aligned, 1);
+    const unaligned = shifted.subarray(1);
+    expect(unaligned.byteOffset % 4).toBe(1);
+    const expected = quantize(aligned);
+    const actual = quantize(unaligned);
+    expect([...actual.palette]).toEqual([...expected.palette]);
+    expect([...actual.indices]).toEqual([...expected.indices]);
+  });
+
   test('keeps every colour of a drawing with few colours exactly, commonest first', () => {
     const pixels: [number, number, number][] = [[255, 255, 255], [15, 111, 198], [255, 255, 255], [28, 30, 33], [15, 111, 198], [255, 255, 255]];
     const image = quantize(rgba(pixels));
