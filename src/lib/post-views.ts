@@ -1,6 +1,6 @@
 import type { Problem } from './problems.ts';
 import type { PostFile, SitePost } from './site-model.ts';
-import { LOCALES, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
+import { filesByLocale, LOCALES, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
 
 /** One post page: the chrome's language, the file whose body is shown, and whether it is a fallback. */
 export interface PostPage {
@@ -14,12 +14,7 @@ export interface PostPage {
 
 /** Every post page of the site in both languages; a missing translation gives a fallback page. */
 export function getPostPages(posts: readonly SitePost[]): PostPage[] {
-  return posts.flatMap((post) =>
-    LOCALES.map((locale): PostPage => {
-      const translated = locale === SOURCE_LOCALE ? post.source : post.translation;
-      return { locale, post, file: translated ?? post.source, isFallback: translated === undefined };
-    }),
-  );
+  return posts.flatMap((post) => filesByLocale(post.source, post.translation).map((page): PostPage => ({ ...page, post })));
 }
 
 /** The page of one post in one language. */

@@ -4,7 +4,7 @@ import type { Problem } from './problems.ts';
 import { readPage, STANDING_PAGES, type PageFile, type ParsedPage, type StandingPageName } from './read-page.ts';
 import { isPageShown, type Visibility } from './visibility.ts';
 import { checkWording, findProductMentions, frontmatterProse, type Allowance } from './wording.ts';
-import { LOCALES, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
+import { filesByLocale, SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
 
 /** A standing page: its Japanese source and its English translation, if one is shown. */
 export interface SitePage {
@@ -99,11 +99,7 @@ export interface StandingPageView {
 /** Every standing page in both languages; a missing translation gives a fallback page, as a post's does. */
 export function getStandingPageViews(pages: readonly SitePage[]): StandingPageView[] {
   return pages.flatMap((page) =>
-    LOCALES.map((locale): StandingPageView => {
-      const translated = locale === SOURCE_LOCALE ? page.source : page.translation;
-      const isFallback = translated === undefined;
-      return { locale, page, file: translated ?? page.source, isFallback, isNoindex: isFallback && page.name !== 'disclosures' };
-    }),
+    filesByLocale(page.source, page.translation).map((view): StandingPageView => ({ ...view, page, isNoindex: view.isFallback && page.name !== 'disclosures' })),
   );
 }
 

@@ -15,7 +15,7 @@ import { writeBaselineProject } from './baseline.ts';
 import { measureDevServer } from './dev-server.ts';
 import { EXPLANATION_FILE } from '../../src/integration/page-inputs-record.ts';
 import { describeInputChanges, type InputChanges } from '../../src/lib/page-inputs.ts';
-import { gzipSize, linearFit, listFiles, median, pageImages, pageScripts, timeCommand, type Run } from './measure.ts';
+import { gzipSize, linearFit, listFiles, median, pageImages, pageScripts, postPagesInLog, timeCommand, type Run } from './measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(ROOT, 'test', '.tmp', 'bench');
@@ -60,11 +60,7 @@ async function buildBaseline(baselineDir: string, contentDir: string, outDir: st
 
 /** What a build rendered again and why: Astro's log says which post pages it rendered, Shūhō's record which inputs changed. */
 function explainBuild(run: Run | undefined, cacheDir: string): { rendered: string[]; restored: number; summary: string; reasons: string[] } {
-  const lines = run?.output.split('\n') ?? [];
-  const postLines = lines.flatMap((line) => {
-    const match = /[├└]─ (\/(?:ja|en)\/posts\/[^/]+\/)index\.html(.*)$/.exec(line);
-    return match ? [{ page: match[1] as string, restored: /\((cached|restored)\)/.test(match[2] ?? '') }] : [];
-  });
+  const postLines = postPagesInLog(run?.output ?? '');
   const rendered = postLines.filter((line) => !line.restored).map((line) => line.page);
   const changes = JSON.parse(readFileSync(path.join(cacheDir, EXPLANATION_FILE), 'utf8')) as InputChanges;
   const why = new Map<string, string>([

@@ -99,3 +99,15 @@ export function pageScripts(dist: string, html: string): { initial: string[]; al
 export function pageImages(html: string): string[] {
   return [...new Set(pageUrls(html, /<img[^>]*\ssrc="([^"]+\.png)"/g))];
 }
+
+/**
+ * The post pages an `astro build` log lists, each with whether Astro restored it from the incremental
+ * cache ("(cached)" or "(restored)") rather than rendering it: one reading of Astro's log for the
+ * benchmark's explanation and the incremental-build test.
+ */
+export function postPagesInLog(output: string): { page: string; restored: boolean }[] {
+  return output.split('\n').flatMap((line) => {
+    const match = /[├└]─ \/((?:ja|en)\/posts\/[^/]+\/)index\.html(.*)$/.exec(line);
+    return match ? [{ page: `/${match[1] as string}`, restored: /\((cached|restored)\)/.test(match[2] ?? '') }] : [];
+  });
+}

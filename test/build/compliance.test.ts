@@ -7,10 +7,9 @@ import { planPostCharts } from '../../src/lib/charts.ts';
 import { describePublisher, getCitedIndices, paragraphsOf } from '../../src/lib/notices.ts';
 import { getFeedPages } from '../../src/lib/feed.ts';
 import { getPostPages, type PostPage } from '../../src/lib/post-views.ts';
-import { buildSiteModel, type SiteModel } from '../../src/lib/site-model.ts';
-import { readEnvironment } from '../../src/site/environment.ts';
-import { readContentFiles } from '../../src/site/read-content.ts';
-import { buildSite, FIXTURE_CONTENT, FIXTURE_DIST, ROOT, SAMPLE_DIST, TEST_NOW, TMP } from '../helpers/build-site.ts';
+import type { SiteModel } from '../../src/lib/site-model.ts';
+import { buildSite, FIXTURE_CONTENT, FIXTURE_DIST, ROOT, SAMPLE_DIST, TMP } from '../helpers/build-site.ts';
+import { readSiteModel } from '../helpers/model.ts';
 import { getAttribute, listFiles, parseElements, textContent, type Element } from '../helpers/dist.ts';
 
 /*
@@ -24,12 +23,6 @@ const SITES = [
   ['sample', SAMPLE_DIST, path.join(ROOT, 'content')],
   ['fixture', FIXTURE_DIST, FIXTURE_CONTENT],
 ] as const;
-
-function readModel(contentDir: string): SiteModel {
-  const { model, problems } = buildSiteModel(readContentFiles(readEnvironment({ SHUHO_CONTENT_DIR: contentDir, SHUHO_NOW: TEST_NOW }, ROOT)), { now: new Date(TEST_NOW), includeDrafts: false });
-  if (!model) throw new Error(`${contentDir} has problems: ${JSON.stringify(problems)}`);
-  return model;
-}
 
 /** The indices a page must name: the site model's reading of its figures, components and charts. */
 function expectedIndices(model: SiteModel, page: PostPage): string[] {
@@ -63,7 +56,7 @@ function disclosureTexts(model: SiteModel, locale: 'ja' | 'en'): string[] {
 }
 
 describe.each(SITES)('the %s site', (_, dist, contentDir) => {
-  const model = readModel(contentDir);
+  const model = readSiteModel(contentDir);
   const pages = getPostPages(model.visiblePosts);
 
   test('every post page carries the disclosures of the profile, in its language', () => {
@@ -137,7 +130,7 @@ describe.each(SITES)('the %s site', (_, dist, contentDir) => {
 
 describe('what the sample and the fixture show', () => {
   test('the sample weekly cites its three indices; the sample feature, whose charts are its own, cites none', () => {
-    const model = readModel(path.join(ROOT, 'content'));
+    const model = readSiteModel(path.join(ROOT, 'content'));
     const ids = (slug: string) => readNotices(readFileSync(path.join(SAMPLE_DIST, 'ja', 'posts', slug, 'index.html'), 'utf8')).ids;
     expect(ids('2026-02-13')).toEqual(['russell2000growth', 'sp500', 'djia']);
     expect(ids('2025-10-10-q3-small-caps')).toEqual([]);

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, type Corpus } from '../bench/corpus.ts';
+import { postPagesInLog } from '../bench/measure.ts';
 import { buildSite, ROOT, TMP, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles } from '../helpers/dist.ts';
 
@@ -22,12 +23,9 @@ let cleanBuilds = 0;
 /** A post page's output file, e.g. `en/posts/2026-08-21/index.html`. */
 const POST_PAGE = /^(ja|en)\/posts\/[^/]+\/index\.html$/;
 
-/** The post pages Astro rendered in this build, from its log: the others it restored from the cache. */
+/** The post pages Astro rendered in this build, as output files: the others it restored from the cache. */
 function renderedPostPages(build: BuildResult): string[] {
-  return build.stdout.split('\n').flatMap((line) => {
-    const match = /[├└]─ \/((?:ja|en)\/posts\/[^/]+\/index\.html)(.*)$/.exec(line);
-    return match && !/\((cached|restored)\)/.test(match[2] ?? '') ? [match[1] as string] : [];
-  }).sort();
+  return postPagesInLog(build.stdout).filter((line) => !line.restored).map((line) => `${line.page.slice(1)}index.html`).sort();
 }
 
 /** Files whose bytes differ between two outputs, or that only one has. */

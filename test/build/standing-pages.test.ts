@@ -5,11 +5,9 @@ import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/ui.ts';
 import { STANDING_PAGES } from '../../src/lib/read-page.ts';
-import { buildSiteModel, type SiteModel } from '../../src/lib/site-model.ts';
 import { getStandingPageViews, type StandingPageView } from '../../src/lib/standing-pages.ts';
-import { readEnvironment } from '../../src/site/environment.ts';
-import { readContentFiles } from '../../src/site/read-content.ts';
-import { FIXTURE_CONTENT, FIXTURE_DIST, ROOT, SAMPLE_DIST, TEST_NOW } from '../helpers/build-site.ts';
+import { FIXTURE_CONTENT, FIXTURE_DIST, ROOT, SAMPLE_DIST } from '../helpers/build-site.ts';
+import { readSiteModel } from '../helpers/model.ts';
 import { getAttribute, readPages, readSitemap, textContent, type Element, type Page } from '../helpers/dist.ts';
 
 /*
@@ -25,12 +23,6 @@ const SITES = [
   ['fixture', FIXTURE_DIST, FIXTURE_CONTENT],
 ] as const;
 
-function readModel(contentDir: string): SiteModel {
-  const { model, problems } = buildSiteModel(readContentFiles(readEnvironment({ SHUHO_CONTENT_DIR: contentDir, SHUHO_NOW: TEST_NOW }, ROOT)), { now: new Date(TEST_NOW), includeDrafts: false });
-  if (!model) throw new Error(`${contentDir} has problems: ${JSON.stringify(problems)}`);
-  return model;
-}
-
 const urlOf = (view: StandingPageView) => `/${view.locale}/${view.page.name}/`;
 const byAttribute = (page: Page, name: string) => page.elements.filter((element) => getAttribute(element, name) !== undefined);
 const isNoindex = (page: Page) => page.elements.some((element) => element.tagName === 'meta' && getAttribute(element, 'name') === 'robots' && /noindex/.test(getAttribute(element, 'content') ?? ''));
@@ -41,7 +33,7 @@ function descendants(element: Element): Element[] {
 }
 
 describe.each(SITES)('the standing pages of the %s site', (_, dist, contentDir) => {
-  const model = readModel(contentDir);
+  const model = readSiteModel(contentDir);
   const views = getStandingPageViews(model.pages);
   const pages = new Map(readPages(dist).map((page) => [page.url, page]));
   const pageAt = (url: string): Page => {
@@ -133,12 +125,12 @@ describe.each(SITES)('the standing pages of the %s site', (_, dist, contentDir) 
 
 describe('what the sample and the fixture show', () => {
   test('the sample has every standing page, each translated: both languages show their own text', () => {
-    const model = readModel(path.join(ROOT, 'content'));
+    const model = readSiteModel(path.join(ROOT, 'content'));
     expect(model.pages.map((page) => [page.name, page.translation?.locale])).toEqual(STANDING_PAGES.map((name) => [name, 'en']));
   });
 
   test('the fixture leaves the data sources and disclosures untranslated: English fallbacks, the disclosures one still indexed', () => {
-    const model = readModel(FIXTURE_CONTENT);
+    const model = readSiteModel(FIXTURE_CONTENT);
     const fallbacks = getStandingPageViews(model.pages).filter((view) => view.isFallback).map((view) => [urlOf(view), view.isNoindex]);
     expect(fallbacks).toEqual([['/en/disclosures/', false], ['/en/data-sources/', true]]);
   });

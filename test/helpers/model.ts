@@ -1,7 +1,9 @@
 import { SOURCE_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import type { PostContentFile } from '../../src/lib/content-files.ts';
 import { buildSiteModel, type SiteModel } from '../../src/lib/site-model.ts';
-import { TEST_NOW } from './build-site.ts';
+import { readEnvironment } from '../../src/site/environment.ts';
+import { readContentFiles } from '../../src/site/read-content.ts';
+import { ROOT, TEST_NOW } from './build-site.ts';
 import { flatClosesFor, makeContentFiles, type TestContent } from './content.ts';
 
 /** A post for `makeModel`: enough frontmatter to pass validation; its figures come from the closes. */
@@ -58,5 +60,12 @@ export function makeModel(posts: readonly PostSpec[], now: string = TEST_NOW, co
   const files = makeContentFiles({ closes: flatClosesFor(weeklyDates), ...content, posts: makePostFiles(posts) });
   const { model, problems } = buildSiteModel(files, { now: new Date(now), includeDrafts: false });
   if (!model) throw new Error(`test model is invalid:\n${problems.map((problem) => `${problem.file}: ${problem.field ?? ''} ${problem.message}`).join('\n')}`);
+  return model;
+}
+
+/** The site model of a content directory on disk (the sample, the fixture), as a test build at TEST_NOW sees it. */
+export function readSiteModel(contentDir: string): SiteModel {
+  const { model, problems } = buildSiteModel(readContentFiles(readEnvironment({ SHUHO_CONTENT_DIR: contentDir, SHUHO_NOW: TEST_NOW }, ROOT)), { now: new Date(TEST_NOW), includeDrafts: false });
+  if (!model) throw new Error(`${contentDir} has problems: ${JSON.stringify(problems)}`);
   return model;
 }
