@@ -4,10 +4,9 @@ import { parseArgs } from 'node:util';
 import { formatAllowances, formatTranslationTable, getPublicationState, getTranslationRows } from '../lib/check-report.ts';
 import { formatProblems, formatWarnings, isError } from '../lib/problems.ts';
 import { formatPublishedLock, recordPublishedFigures } from '../lib/published-figures.ts';
-import { buildSiteModel } from '../lib/site-model.ts';
-import { readContentFiles } from '../site/read-content.ts';
+import { readSiteModel } from '../site/read-content.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { resolveIo, runMain, type CliIo } from './cli-io.ts';
+import { resolveIo, type CliIo } from './cli-io.ts';
 
 const HELP = `Usage: npm run check [-- --all] [-- --strict] [-- --record]
 
@@ -55,10 +54,9 @@ export function runCheck(argv: readonly string[], options: Partial<CliIo> = {}):
     return 0;
   }
   const started = performance.now();
-  const files = readContentFiles(environment);
   // The build's own validation over the same model; drafts and scheduled posts are checked like any
   // other, since they will be published one day.
-  const { problems: found, notes, allowances, posts, publishedLock } = buildSiteModel(files, { now: environment.now, includeDrafts: true });
+  const { files, problems: found, notes, allowances, posts, publishedLock } = readSiteModel(environment, { now: environment.now, includeDrafts: true });
   const elapsed = Math.round(performance.now() - started);
   // --strict reads every warning as an error: the same lines, reported and counted as problems.
   const problems = values.strict ? found.map(({ severity: _, ...problem }) => problem) : found.filter(isError);
@@ -88,5 +86,3 @@ export function runCheck(argv: readonly string[], options: Partial<CliIo> = {}):
   error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'} (checked ${checked}).${warned}`);
   return 1;
 }
-
-if (import.meta.main) runMain(runCheck);

@@ -12,7 +12,7 @@ import { parseRegistry } from '../lib/read-registry.ts';
 import { displayPath } from '../site/environment.ts';
 import { readContentFiles } from '../site/read-content.ts';
 import { FileChangedError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.ts';
-import { resolveInput, resolveIo, runMain, type CliIo } from './cli-io.ts';
+import { resolveInput, resolveIo, type CliIo } from './cli-io.ts';
 
 const HELP = `Usage: npm run data:import -- <file.csv> [<file.csv> …] [--index <id>] [--replace] [--dry-run]
 
@@ -169,5 +169,3 @@ export function runDataImport(argv: readonly string[], options: Partial<CliIo> =
   log(`Wrote ${files.closes.path} (${result.rows.length} closes).`);
   return 0;
 }
-
-if (import.meta.main) runMain(runDataImport);

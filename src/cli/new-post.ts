@@ -5,10 +5,9 @@ import { parseClosesCsv, CLOSES_HEADER } from '../lib/closes.ts';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 import { planPost } from '../lib/scaffold.ts';
 import { parseRegistry } from '../lib/read-registry.ts';
-import { buildSiteModel } from '../lib/site-model.ts';
 import { displayPath } from '../site/environment.ts';
-import { readContentFiles } from '../site/read-content.ts';
-import { resolveIo, runMain, type CliIo } from './cli-io.ts';
+import { readSiteModel } from '../site/read-content.ts';
+import { resolveIo, type CliIo } from './cli-io.ts';
 
 const HELP = `Usage: npm run new -- weekly <YYYY-MM-DD> [--en]
        npm run new -- feature <YYYY-MM-DD> <slug> [--en]
@@ -46,7 +45,8 @@ export function runNewPost(argv: readonly string[], options: Partial<CliIo> = {}
     error(`Expected "weekly <date>" or "feature <date> <slug>", received "${positionals.join(' ')}".\n\n${HELP}`);
     return 2;
   }
-  const files = readContentFiles(environment);
+  // Posts with errors of their own do not stop a new one: the last valid weekly post is carried over.
+  const { files, posts } = readSiteModel(environment, { now: environment.now, includeDrafts: true });
   const problems: Problem[] = [];
   const registry = parseRegistry(files, problems);
   if (!registry) {
@@ -54,8 +54,6 @@ export function runNewPost(argv: readonly string[], options: Partial<CliIo> = {}
     return 1;
   }
   const closes = parseClosesCsv(files.closes.path, files.closes.text || `${CLOSES_HEADER}\n`, registry.indices.map((index) => index.id));
-  // Posts with errors of their own do not stop a new one: the last valid weekly post is carried over.
-  const { posts } = buildSiteModel(files, { now: environment.now, includeDrafts: true });
   const postsDir = path.join(environment.contentDir, 'posts');
   const plan = planPost(
     { kind, date, slug, withTranslation: values.en },
@@ -90,5 +88,3 @@ export function runNewPost(argv: readonly string[], options: Partial<CliIo> = {}
   log('Next: write, npm run check, preview with npm run dev; set draft: false to publish.');
   return 0;
 }
-
-if (import.meta.main) runMain(runNewPost);

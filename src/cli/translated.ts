@@ -5,7 +5,7 @@ import { hashSource } from '../lib/content-files.ts';
 import { getPostPair, setTranslatedFrom } from '../lib/translation-status.ts';
 import { displayPath } from '../site/environment.ts';
 import { FileChangedError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.ts';
-import { resolveInput, resolveIo, runMain, type CliIo } from './cli-io.ts';
+import { resolveInput, resolveIo, type CliIo } from './cli-io.ts';
 
 const HELP = `Usage: npm run translated -- <post.mdx> [<post.mdx> …]
 
@@ -81,5 +81,3 @@ export function runTranslated(argv: readonly string[], options: Partial<CliIo> =
   }
   return code;
 }
-
-if (import.meta.main) runMain(runTranslated);

@@ -69,9 +69,17 @@ export function monthOf(value: IsoDate): number {
  */
 export type WeekKey = IsoDate;
 
+const weekOfDate = new Map<IsoDate, WeekKey>();
+
 /** The week `value` falls in, named by its Friday (a Saturday or Sunday belongs to the Friday before). */
 export function weekOf(value: IsoDate): WeekKey {
-  return addDays(weekStart(value), 4);
+  // Every close, post and chart category asks this of the same few thousand dates.
+  let week = weekOfDate.get(value);
+  if (week === undefined) {
+    week = addDays(weekStart(value), 4);
+    weekOfDate.set(value, week);
+  }
+  return week;
 }
 
 /** The week `weeks` weeks after `week` (negative goes back). */

@@ -1,7 +1,7 @@
 import type { ComplianceProfile } from './compliance.ts';
 import type { ProseBlock } from './post-body.ts';
 import { findFieldLine, type Problem } from './problems.ts';
-import type { ParsedPost } from './read-post.ts';
+import type { ParsedPost, PostWithProse } from './read-post.ts';
 import { checkWording, findProductMentions, frontmatterProse, type Allowance } from './wording.ts';
 
 /** The published texts of a post's frontmatter, each a block of prose on its own line. */
@@ -24,7 +24,7 @@ function frontmatterBlocks(post: ParsedPost): ProseBlock[] {
  * `<ProductNotice>` for every product of the firm it names, and corrections dated no earlier than the
  * post. Problems carry their severity; allowances are the listed phrases quoted with a reason.
  */
-export function checkPostCompliance(post: ParsedPost, profile: Pick<ComplianceProfile, 'wording' | 'products'>): { problems: Problem[]; allowances: Allowance[] } {
+export function checkPostCompliance(post: PostWithProse, profile: Pick<ComplianceProfile, 'wording' | 'products'>): { problems: Problem[]; allowances: Allowance[] } {
   const blocks = [...frontmatterBlocks(post), ...post.prose];
   const { problems, allowances } = checkWording(post.file, blocks, profile.wording);
   for (const { product, name, field, line } of findProductMentions(blocks, profile.products)) {

@@ -73,18 +73,51 @@ export function describeValue(value: unknown): string {
   return `${String(value)} (a ${typeof value})`;
 }
 
+let linesSource: string | undefined;
+let linesOfSource: readonly string[] = [];
+
+/**
+ * The lines a field can be on: the frontmatter block when the source has one (a key missing from it
+ * is never searched for through the body). Checks ask for many fields of one file in a row, so the
+ * last file's lines are kept.
+ */
+function frontmatterLines(source: string): readonly string[] {
+  if (source !== linesSource) {
+    const end = source.startsWith('---') ? source.search(/\r?\n---[ \t]*(?:\r?\n|$)/) : -1;
+    linesSource = source;
+    linesOfSource = (end === -1 ? source : source.slice(0, end)).split(/\r?\n/);
+  }
+  return linesOfSource;
+}
+
+/** The text of a 1-based frontmatter line, as `findFieldLine` numbers them. */
+export function frontmatterLineText(source: string, line: number): string {
+  return frontmatterLines(source)[line - 1] ?? '';
+}
+
+const keyPatterns = new Map<string, RegExp>();
+
+function keyPattern(key: string): RegExp {
+  let pattern = keyPatterns.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`^(\\s*)(- )?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    keyPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 /**
  * The 1-based line of a dotted frontmatter field in a file's source, found by walking YAML keys
  * by indentation. Good enough for block-style YAML, which is what authors write; undefined otherwise.
  */
 export function findFieldLine(source: string, field: string): number | undefined {
-  const lines = source.split(/\r?\n/);
+  const lines = frontmatterLines(source);
   const keys = field.split('.').filter((key) => !/^\d+$/.test(key));
   let from = 0;
   let minIndent = -1;
   let found: number | undefined;
   for (const key of keys) {
-    const pattern = new RegExp(`^(\\s*)(- )?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    const pattern = keyPattern(key);
     let hit: number | undefined;
     for (let i = from; i < lines.length; i++) {
       const match = pattern.exec(lines[i] ?? '');

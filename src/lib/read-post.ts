@@ -64,12 +64,15 @@ export function readFrontmatterBlock(
 export interface ParsedPost extends PostFile {
   /** The normalised file text, for line numbers in messages. */
   source: string;
-  /** The body's text from its syntax tree, for the wording and product checks. */
-  prose: readonly ProseBlock[];
   relativePath: string;
   /** Path below the language folder without extension, e.g. `2026/2026-02-13`. */
   id: string;
   slug: string;
+}
+
+/** A post as read, with its body's text from the syntax tree for the wording and product checks. */
+export interface PostWithProse extends ParsedPost {
+  prose: readonly ProseBlock[];
 }
 
 /**
@@ -81,7 +84,7 @@ export function readPost(
   file: PostContentFile,
   schema: ReturnType<typeof createFrontmatterSchema>,
   problems: Problem[],
-): ParsedPost | undefined {
+): PostWithProse | undefined {
   const relativePath = file.relativePath.replaceAll('\\', '/');
   if (classifyPostPath(relativePath) === 'misnamed') {
     const extension = /\.[^.]+$/.exec(relativePath)?.[0] ?? '';

@@ -1,7 +1,7 @@
 import { checkBodyComponents, type BodyContext } from './body-components.ts';
 import { parseClosesCsv } from './closes.ts';
 import { DEFAULT_WORDING, parseComplianceProfile, type ComplianceProfile } from './compliance.ts';
-import { classifyPostPath, type ContentFiles } from './content-files.ts';
+import { classifyPostPath, normaliseText, type ContentFiles } from './content-files.ts';
 import { weekOf, type IsoDate } from './dates.ts';
 import { createFrontmatterSchema, type CustomChart, type Frontmatter, type RiskEntry } from './frontmatter.ts';
 import { ratioSeries, type RatioPoint } from './metrics.ts';
@@ -10,6 +10,7 @@ import { checkPostCompliance } from './post-compliance.ts';
 import { checkPublishedFigures, parsePublishedLock, type PublishedLock } from './published-figures.ts';
 import { findFieldLine, isError, type Problem } from './problems.ts';
 import { readPost, type ParsedPost } from './read-post.ts';
+import { memoKey, NO_MEMO, type ReadMemo } from './read-memo.ts';
 import { parseRegistry } from './read-registry.ts';
 import { type Registry } from './registry.ts';
 import { SOURCE_LOCALE, type Locale } from '../i18n/locale.ts';
@@ -107,6 +108,15 @@ function checkOneWeeklyPerWeek(posts: readonly ParsedPost[]): Problem[] {
   });
 }
 
+type PostCompliance = ReturnType<typeof checkPostCompliance>;
+
+/** What reading one post file gave, as the memo keeps it. */
+interface RememberedPost {
+  post?: Omit<ParsedPost, 'source'>;
+  problems: Problem[];
+  compliance?: PostCompliance;
+}
+
 function toPostFile(post: ParsedPost): PostFile {
   return { file: post.file, entryId: post.entryId, locale: post.locale, frontmatter: post.frontmatter, hash: post.hash, components: post.components };
 }
@@ -119,7 +129,7 @@ function toPostFile(post: ParsedPost): PostFile {
  * body components, translation, the wording and product notices the profile asks for
  * (src/lib/post-compliance.ts) and the figures it showed when published.
  */
-export function buildSiteModel(files: ContentFiles, visibility: Visibility): SiteModelResult {
+export function buildSiteModel(files: ContentFiles, visibility: Visibility, memo: ReadMemo = NO_MEMO): SiteModelResult {
   const problems: Problem[] = [];
   const notes: Problem[] = [
     ...(files.otherPostFiles ?? []).map((file) => ({
@@ -143,7 +153,26 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
   const closes = parseClosesCsv(files.closes.path, files.closes.text, registry.indices.map((index) => index.id));
   problems.push(...closes.problems);
   const schema = createFrontmatterSchema(registry);
-  const parsed = files.posts.flatMap((file) => readPost(file, schema, problems) ?? []);
+  // A post is read against the registry (its ids and time zone) and checked against the profile.
+  const registryKey = memoKey('registry', [files.site.text, files.indices.text, files.topics.text, files.risks.text]);
+  const complianceKey = memoKey('profile', [registryKey, files.compliance.text]);
+  // What the profile asks of each post is checked as it is read, while its prose is at hand: the memo
+  // then keeps neither the prose nor the text (which the file gives again) and stays small.
+  const complianceOf = new Map<ParsedPost, PostCompliance>();
+  const parsed = files.posts.flatMap((file) => {
+    const read = memo.remember('post', [complianceKey, file.path, file.relativePath, file.text], (): RememberedPost => {
+      const found: Problem[] = [];
+      const post = readPost(file, schema, found);
+      if (!post) return { problems: found };
+      const { source: _source, prose: _prose, ...rest } = post;
+      return { post: rest, problems: found, compliance: checkPostCompliance(post, profile) };
+    });
+    problems.push(...read.problems);
+    if (!read.post || !read.compliance) return [];
+    const post: ParsedPost = { ...read.post, source: normaliseText(file.text) };
+    complianceOf.set(post, read.compliance);
+    return [post];
+  });
   problems.push(...checkOneWeeklyPerWeek(parsed));
 
   const sources = parsed.filter((post) => post.locale === SOURCE_LOCALE);
@@ -178,9 +207,9 @@ export function buildSiteModel(files: ContentFiles, visibility: Visibility): Sit
       problems.push(...checkBodyComponents(translation.file, translation.components, context));
     }
     for (const file of translation ? [source, translation] : [source]) {
-      const checked = checkPostCompliance(file, profile);
-      problems.push(...checked.problems);
-      allowances.push(...checked.allowances);
+      const checked = complianceOf.get(file);
+      problems.push(...(checked?.problems ?? []));
+      allowances.push(...(checked?.allowances ?? []));
     }
     // Publication is a fact of the clock, not of what this run shows: drafts are checked but never locked.
     if (figures && isPublished(fm, { now: visibility.now, includeDrafts: false })) {

@@ -1,7 +1,7 @@
 import type { IsoDate, WeekKey } from './dates.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { IndexFigures, RelativeFigures } from './metrics.ts';
-import { findFieldLine, type Problem } from './problems.ts';
+import { findFieldLine, frontmatterLineText, type Problem } from './problems.ts';
 
 /** The figures computed for one week: every index with a close that day and the relative strength. */
 export interface WeekFigures {
@@ -17,7 +17,7 @@ export function decimalsWritten(source: string, field: string, value: number): n
   const line = findFieldLine(source, field);
   const key = field.split('.').at(-1) ?? '';
   if (line !== undefined) {
-    const text = source.split(/\r?\n/)[line - 1] ?? '';
+    const text = frontmatterLineText(source, line);
     const match = new RegExp(`\\b${key}\\s*:\\s*[-+]?\\d+(?:\\.(\\d+))?`).exec(text);
     if (match) return match[1]?.length ?? 0;
   }

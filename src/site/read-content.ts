@@ -4,9 +4,11 @@ import { ContentError, isError, type Problem } from '../lib/problems.ts';
 import { classifyPostPath, normaliseText, type ContentFile, type ContentFiles, type PostContentFile } from '../lib/content-files.ts';
 import { getBrokenPostPages, type BrokenPostPage } from '../lib/post-views.ts';
 import { SiteConfigSchema } from '../lib/registry.ts';
-import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
+import type { EntriesMemo } from '../lib/read-memo.ts';
+import { buildSiteModel, type SiteModel, type SiteModelResult } from '../lib/site-model.ts';
 import type { Visibility } from '../lib/visibility.ts';
 import { displayPath, type Environment } from './environment.ts';
+import { openReadMemo } from './read-memo-store.ts';
 
 function readFile(root: string, file: string): ContentFile {
   return { path: displayPath(root, file), text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
@@ -70,9 +72,32 @@ export function readContentFiles(environment: Environment): ContentFiles {
   };
 }
 
+/**
+ * The memo of post readings each content directory's last model left in this process: the dev server
+ * reads the site again after every edit, and only the edited file needs reading again. Shared through
+ * `globalThis` for the same reason as the production models below.
+ */
+const READ_MEMOS = Symbol.for('shuho.readMemos');
+const readMemos: Map<string, EntriesMemo> = ((globalThis as Record<symbol, unknown>)[READ_MEMOS] as Map<string, EntriesMemo> | undefined)
+  ?? new Map<string, EntriesMemo>();
+(globalThis as Record<symbol, unknown>)[READ_MEMOS] = readMemos;
+
+/**
+ * Reads the content directory and builds the site model from it, looking up what reading each
+ * unchanged post produced before (src/site/read-memo-store.ts) and keeping what this run read.
+ */
+export function readSiteModel(environment: Environment, visibility: Visibility): SiteModelResult & { files: ContentFiles } {
+  const files = readContentFiles(environment);
+  const stored = openReadMemo(environment, readMemos.get(environment.contentDir));
+  const result = buildSiteModel(files, visibility, stored.memo);
+  stored.save();
+  readMemos.set(environment.contentDir, stored.memo);
+  return { ...result, files };
+}
+
 /** Reads and validates the whole site; throws a ContentError listing every error (warnings stay in `model.warnings`). */
 export function loadSite(environment: Environment, visibility: Partial<Visibility> = {}): SiteModel {
-  const { model, problems } = buildSiteModel(readContentFiles(environment), {
+  const { model, problems } = readSiteModel(environment, {
     now: environment.now,
     includeDrafts: false,
     ...visibility,
@@ -93,7 +118,7 @@ export interface DevSite {
  * a data file still stops every page, since every page depends on the data.
  */
 export function loadDevSite(environment: Environment): DevSite {
-  const { soundModel, problems } = buildSiteModel(readContentFiles(environment), { now: environment.now, includeDrafts: true });
+  const { soundModel, problems } = readSiteModel(environment, { now: environment.now, includeDrafts: true });
   const errors = problems.filter(isError);
   if (!soundModel) throw toContentError(errors, environment.root);
   return { site: soundModel, brokenPostPages: getBrokenPostPages(errors) };

@@ -185,7 +185,7 @@ async function main(): Promise<void> {
     const afterEdit = await buildShuho(contentDir, path.join(WORK, 'shuho-out'), path.join(WORK, 'shuho-cache'));
     const editExplained = explainBuild(afterEdit, path.join(WORK, 'shuho-cache'));
 
-    const check = await timeCommand(NODE, [path.join(ROOT, 'src', 'cli', 'check.ts')], { cwd: ROOT, env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir } });
+    const check = await timeCommand(NODE, [path.join(ROOT, 'src', 'cli', 'shuho.ts'), 'check'], { cwd: ROOT, env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir } });
     const dev = await measureDevServer({
       node: NODE,
       astro: ASTRO,

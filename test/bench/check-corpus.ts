@@ -23,7 +23,7 @@ console.log(`${corpus.postFiles} post files (${corpus.weeks} weeks × 2 language
 const times: number[] = [];
 for (let i = 0; i < runs; i++) {
   const started = process.hrtime.bigint();
-  const output = execFileSync(NODE, [path.join(ROOT, 'src', 'cli', 'check.ts')], { cwd: ROOT, env: { ...process.env, SHUHO_CONTENT_DIR: dir }, encoding: 'utf8' });
+  const output = execFileSync(NODE, [path.join(ROOT, 'src', 'cli', 'shuho.ts'), 'check'], { cwd: ROOT, env: { ...process.env, SHUHO_CONTENT_DIR: dir }, encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   times.push(seconds);
   console.log(`run ${i + 1}: ${seconds.toFixed(2)} s — ${output.trim().split('\n').at(-1) ?? ''}`);

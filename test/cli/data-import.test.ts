@@ -33,7 +33,7 @@ describe('npm run data:import', () => {
     expect(before).toContain('2026-02-13,russell2000growth,1709.95\n');
     // The file lists 2026-04-10 before 2026-02-13: the output is sorted by date whatever the input order.
     const file = csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n2026-02-13,1709.95,6836.17,49500.93\n`);
-    const result = await runCli('data-import', [file], { contentDir });
+    const result = await runCli('data:import', [file], { contentDir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('3 added, 3 unchanged, 0 replaced, 0 conflicting');
@@ -44,9 +44,9 @@ describe('npm run data:import', () => {
   test('is idempotent: importing the same file twice leaves a byte-identical file', async () => {
     const { contentDir, closes, csv } = setup();
     const file = csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`);
-    expect((await runCli('data-import', [file], { contentDir })).code).toBe(0);
+    expect((await runCli('data:import', [file], { contentDir })).code).toBe(0);
     const once = readFileSync(closes);
-    const again = await runCli('data-import', [file], { contentDir });
+    const again = await runCli('data:import', [file], { contentDir });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 added, 3 unchanged, 0 replaced, 0 conflicting');
     expect(again.stdout).toContain('is already up to date');
@@ -57,7 +57,7 @@ describe('npm run data:import', () => {
     const { contentDir, closes, csv } = setup();
     const days = ['2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02'].map((date, i) => `${date},${1600 + i},${6400 + i},${45000 + i}`);
     const file = csv('daily.csv', `${WIDE_HEADER}\n${days.join('\n')}\n`);
-    const result = await runCli('data-import', [file], { contentDir });
+    const result = await runCli('data:import', [file], { contentDir });
     expect(result.stdout).toContain('3 added');
     const text = readFileSync(closes, 'utf8');
     expect(text).toContain('2026-04-02,russell2000growth,1603.00\n');
@@ -68,7 +68,7 @@ describe('npm run data:import', () => {
     const { contentDir, closes, csv } = setup();
     const before = readFileSync(closes, 'utf8');
     const file = csv('conflict.csv', `${WIDE_HEADER}\n2026-02-13,1709.90,6836.17,49500.93\n2026-04-10,1601.25,6401.50,45001.75\n`);
-    const result = await runCli('data-import', [file], { contentDir });
+    const result = await runCli('data:import', [file], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('3 added, 2 unchanged, 0 replaced, 1 conflicting');
     expect(result.stderr).toContain('russell2000growth week of 2026-02-13: stored 2026-02-13 1709.95, file has 2026-02-13 1709.9');
@@ -80,7 +80,7 @@ describe('npm run data:import', () => {
     const { contentDir, closes, csv } = setup();
     const before = readFileSync(closes, 'utf8');
     const file = csv('conflict.csv', `${WIDE_HEADER}\n2026-02-13,1709.90,6836.17,49500.93\n`);
-    const result = await runCli('data-import', [file, '--replace'], { contentDir });
+    const result = await runCli('data:import', [file, '--replace'], { contentDir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('0 added, 2 unchanged, 1 replaced, 0 conflicting');
     expect(readFileSync(closes, 'utf8')).toBe(before.replace('2026-02-13,russell2000growth,1709.95', '2026-02-13,russell2000growth,1709.90'));
@@ -89,7 +89,7 @@ describe('npm run data:import', () => {
   test('--dry-run reports without writing', async () => {
     const { contentDir, closes, csv } = setup();
     const before = readFileSync(closes, 'utf8');
-    const result = await runCli('data-import', [csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`), '--dry-run'], { contentDir });
+    const result = await runCli('data:import', [csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`), '--dry-run'], { contentDir });
     expect(result.stdout).toContain('3 added');
     expect(result.stdout).toContain('Dry run: nothing written.');
     expect(readFileSync(closes, 'utf8')).toBe(before);
@@ -98,14 +98,14 @@ describe('npm run data:import', () => {
   test('imports a plain date,close file for the index given with --index', async () => {
     const { contentDir, closes, csv } = setup();
     const file = csv('sp500.csv', 'date,close\n2026-04-10,6401.5\n2026-04-17,6450\n');
-    const result = await runCli('data-import', [file, '--index', 'sp500'], { contentDir });
+    const result = await runCli('data:import', [file, '--index', 'sp500'], { contentDir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('2 added');
     expect(readFileSync(closes, 'utf8')).toMatch(/2026-04-10,sp500,6401\.50\n2026-04-17,sp500,6450\.00\n$/);
-    const withoutIndex = await runCli('data-import', [file], { contentDir });
+    const withoutIndex = await runCli('data:import', [file], { contentDir });
     expect(withoutIndex.code).toBe(1);
     expect(withoutIndex.stderr).toContain('no index is mapped to column "close"');
-    const unknown = await runCli('data-import', [file, '--index', 'nasdaq'], { contentDir });
+    const unknown = await runCli('data:import', [file, '--index', 'nasdaq'], { contentDir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--index: unknown index "nasdaq"; expected one of russell2000growth, sp500, djia.');
   });
@@ -114,7 +114,7 @@ describe('npm run data:import', () => {
     const { contentDir, closes, csv } = setup();
     const before = readFileSync(closes, 'utf8');
     const file = csv('bad.csv', [WIDE_HEADER, '2026-04-10,1601.25,6401.50,45001.75', '2026-04-17,1,601.25,6401.50,45001.75', '2026-13-01,1601.25,6401.50,45001.75', '2026-04-24,1601.25,-5,45001.75', ''].join('\n'));
-    const result = await runCli('data-import', [file], { contentDir });
+    const result = await runCli('data:import', [file], { contentDir });
     expect(result.code).toBe(1);
     const where = shown(file);
     expect(result.stderr).toContain(`${where} has 3 problems:`);
@@ -130,7 +130,7 @@ describe('npm run data:import', () => {
     const before = readFileSync(closes, 'utf8');
     const empty = csv('empty.csv', '');
     const headerOnly = csv('header.csv', `${WIDE_HEADER}\n`);
-    const result = await runCli('data-import', [empty, headerOnly], { contentDir });
+    const result = await runCli('data:import', [empty, headerOnly], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${shown(empty)} has a problem:\n  - (line 1): is empty.`);
     expect(result.stderr).toContain(`${shown(headerOnly)} has a problem:\n  - (line 2): has a header but no rows.`);
@@ -139,8 +139,8 @@ describe('npm run data:import', () => {
 
   test('--help explains the command; no file is a usage error', async () => {
     const { contentDir } = setup();
-    expect((await runCli('data-import', ['--help'], { contentDir })).stdout).toContain('Usage: npm run data:import');
-    expect((await runCli('data-import', [], { contentDir })).code).toBe(2);
+    expect((await runCli('data:import', ['--help'], { contentDir })).stdout).toContain('Usage: npm run data:import');
+    expect((await runCli('data:import', [], { contentDir })).code).toBe(2);
   });
 });
 
@@ -154,7 +154,7 @@ describe('what an import refuses', () => {
     const before = readFileSync(closes, 'utf8');
     const file = csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`);
     for (const args of [[file], [file, '--replace'], [file, '--dry-run']]) {
-      const result = await runCli('data-import', args, { contentDir });
+      const result = await runCli('data:import', args, { contentDir });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`${shown(closes)} has a problem:\n  - (line 131): sp500 closes at 6800 on 2026-02-13 here, but at 6836.17 in ${shown(closes)} line 112. One close per index per week: correct one of the two.`);
       expect(result.stderr).toContain(`Nothing was written. Correct ${shown(closes)} by hand first: an import never chooses between stored closes, even with --replace.`);
@@ -168,7 +168,7 @@ describe('what an import refuses', () => {
     const { contentDir, closes, csv } = setup();
     editFile(closes, '2026-03-27,djia,45166.64', '2026-03-26,djia,45166.64');
     const before = readFileSync(closes, 'utf8');
-    const result = await runCli('data-import', [csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`)], { contentDir });
+    const result = await runCli('data:import', [csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`)], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`(line 128): djia closes the week ending 2026-03-27 on 2026-03-26, but russell2000growth closes it on 2026-03-27 (${shown(closes)} line 129).`);
     expect(readFileSync(closes, 'utf8')).toBe(before);
@@ -178,7 +178,7 @@ describe('what an import refuses', () => {
     const { contentDir, closes, csv } = setup();
     const before = readFileSync(closes, 'utf8');
     const file = csv('daily.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n2026-04-11,1601.30,6401.60,45001.80\n2026-04-03,1600,6400,45000\n`);
-    const result = await runCli('data-import', [file], { contentDir });
+    const result = await runCli('data:import', [file], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${shown(file)} has 6 problems:`);
     expect(result.stderr).toContain('  - sp500_GSPC (line 3): sp500 has a close dated 2026-04-11, a Saturday. Markets close on trading days only');
@@ -191,12 +191,12 @@ describe('what an import refuses', () => {
     const before = readFileSync(closes, 'utf8');
     const first = csv('first.csv', `${WIDE_HEADER}\n2026-04-09,1600.00,6400.00,45000.00\n2026-04-10,1601.25,6401.50,45001.75\n`);
     const second = csv('second.csv', 'date,sp500_GSPC\n2026-04-10,6401.50\n2026-04-09,6400.50\n');
-    const result = await runCli('data-import', [first, second], { contentDir });
+    const result = await runCli('data:import', [first, second], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${shown(second)} has a problem:\n  - sp500_GSPC (line 3): sp500 closes at 6400.5 on 2026-04-09 here, but at 6400 in ${shown(first)} line 2 sp500_GSPC.`);
     expect(readFileSync(closes, 'utf8')).toBe(before);
     const same = csv('same.csv', 'date,sp500_GSPC\n2026-04-10,6401.50\n');
-    const accepted = await runCli('data-import', [first, same], { contentDir });
+    const accepted = await runCli('data:import', [first, same], { contentDir });
     expect(accepted.stderr).toBe('');
     expect(accepted.stdout).toContain('3 added, 0 unchanged');
   });
@@ -205,7 +205,7 @@ describe('what an import refuses', () => {
     const { contentDir, closes, csv } = setup();
     const before = readFileSync(closes, 'utf8');
     const file = csv('daily.csv', `${WIDE_HEADER}\n2026-04-09,1600.00,6400.00,45000.00\n2026-04-10,1601.25,6401.50,\n`);
-    const result = await runCli('data-import', [file], { contentDir });
+    const result = await runCli('data:import', [file], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`  - djia_DJI (line 2): djia closes the week ending 2026-04-10 on 2026-04-09, but russell2000growth closes it on 2026-04-10 (${shown(file)} line 3 russell_2000_growth_RUO).`);
     expect(readFileSync(closes, 'utf8')).toBe(before);
@@ -220,7 +220,7 @@ describe('what an import refuses', () => {
     const incomplete = readFileSync(closes, 'utf8');
     for (const [before, args] of [[incomplete, [file, '--index', 'sp500']], [incomplete, [file, '--index', 'sp500', '--replace']], [complete, [file, '--index', 'sp500', '--replace']]] as const) {
       writeFileSync(closes, before);
-      const result = await runCli('data-import', args, { contentDir });
+      const result = await runCli('data:import', args, { contentDir });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`sp500 closes the week ending 2026-03-27 on 2026-03-26, but djia closes it on 2026-03-27 (${shown(closes)} line 128).`);
       expect(result.stderr).toContain(`Refused: ${shown(closes)} was not changed.`);
@@ -233,7 +233,7 @@ describe('what an import refuses', () => {
     const before = readFileSync(closes, 'utf8');
     const indices = path.join(contentDir, 'data', 'indices.json');
     editFile(indices, '"importColumns": ["djia_DJI"]', '"importColumns": ["djia_DJI", "sp500_GSPC"]');
-    const result = await runCli('data-import', [csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`)], { contentDir });
+    const result = await runCli('data:import', [csv('weekly.csv', `${WIDE_HEADER}\n2026-04-10,1601.25,6401.50,45001.75\n`)], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${shown(indices)} has a problem:\n  - djia.importColumns: maps the column "sp500_GSPC", which sp500 maps too.`);
     expect(readFileSync(closes, 'utf8')).toBe(before);
@@ -245,7 +245,7 @@ describe('what an import refuses', () => {
     const directory = path.join(path.dirname(contentDir), 'downloads');
     mkdirSync(directory);
     const missing = path.join(path.dirname(contentDir), 'missing.csv');
-    const result = await runCli('data-import', [directory, missing], { contentDir });
+    const result = await runCli('data:import', [directory, missing], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`${shown(directory)} has a problem:\n  - is a directory; expected a CSV file. Give the path of a CSV file.\n\n${shown(missing)} has a problem:\n  - does not exist.\n\nNothing was written.\n`);
     expect(readFileSync(closes, 'utf8')).toBe(before);
@@ -257,7 +257,7 @@ describe('--dry-run', () => {
     const { contentDir, closes, csv } = setup();
     const before = readFileSync(closes, 'utf8');
     const file = csv('weekly.csv', `${WIDE_HEADER}\n2026-02-13,1709.90,6836.17,49500.93\n2026-04-10,1601.25,6401.50,45001.75\n2026-04-17,1612.34,,45100\n`);
-    const result = await runCli('data-import', [file, '--replace', '--dry-run'], { contentDir });
+    const result = await runCli('data:import', [file, '--replace', '--dry-run'], { contentDir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe([
@@ -275,7 +275,7 @@ describe('--dry-run', () => {
     const { contentDir, closes, csv } = setup();
     const before = readFileSync(closes, 'utf8');
     const file = csv('weekly.csv', `${WIDE_HEADER}\n2026-02-13,1709.90,6836.17,49500.93\n2026-04-10,1601.25,6401.50,45001.75\n`);
-    const result = await runCli('data-import', [file, '--dry-run'], { contentDir });
+    const result = await runCli('data:import', [file, '--dry-run'], { contentDir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('week ending 2026-02-13: refuse russell2000growth 1709.90 (2026-02-13), stored 1709.95 (2026-02-13)\n');
     expect(result.stdout).toContain('3 added, 2 unchanged, 0 replaced, 1 conflicting');
@@ -316,7 +316,7 @@ describe('a large import', () => {
   test('forty years of daily closes of ten indices import, and re-import byte-identically', async () => {
     const { contentDir, closes, file, days, weeks } = largeImport(10);
     const before = readFileSync(closes, 'utf8');
-    const result = await runCli('data-import', [file], { contentDir });
+    const result = await runCli('data:import', [file], { contentDir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`${weeks * 10} added, 0 unchanged, 0 replaced, 0 conflicting`);
@@ -328,7 +328,7 @@ describe('a large import', () => {
     expect(after).not.toContain('2025-07-02,extra');
     for (const line of before.split('\n')) expect(after).toContain(`${line}\n`);
 
-    const again = await runCli('data-import', [file], { contentDir });
+    const again = await runCli('data:import', [file], { contentDir });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`0 added, ${weeks * 10} unchanged, 0 replaced, 0 conflicting`);
     expect(readFileSync(closes, 'utf8')).toBe(after);
@@ -338,7 +338,7 @@ describe('a large import', () => {
     // Spreading a file's rows into push() used to throw "Maximum call stack size exceeded" from about
     // 125,000 closes; twenty-five indices over forty years is twice that.
     const { contentDir, closes, file, weeks } = largeImport(25);
-    const result = await runCli('data-import', [file], { contentDir });
+    const result = await runCli('data:import', [file], { contentDir });
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(`${weeks * 25} added, 0 unchanged, 0 replaced, 0 conflicting`);
     expect(readFileSync(closes, 'utf8')).toContain('\n2025-12-26,extra-24,');
@@ -408,7 +408,7 @@ describe('atomic write', () => {
     // The command as the author runs it, in another process, with the leftovers still there.
     const next = path.join(path.dirname(env.contentDir), 'next.csv');
     writeFileSync(next, 'date,close\n2026-04-17,6450\n');
-    const second = await runCli('data-import', [next, '--index', 'sp500'], { contentDir: env.contentDir });
+    const second = await runCli('data:import', [next, '--index', 'sp500'], { contentDir: env.contentDir });
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     expect(readFileSync(closes, 'utf8')).toBe(`${after}2026-04-17,sp500,6450.00\n`);

@@ -24,14 +24,14 @@ function listPosts(contentDir: string): string[] {
 
 describe('npm run new', () => {
   test('--help explains the command', async () => {
-    const result = await runCli('new-post', ['--help'], { contentDir: copyContent() });
+    const result = await runCli('new', ['--help'], { contentDir: copyContent() });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('npm run new -- weekly <YYYY-MM-DD> [--en]');
   });
 
   test('creates a prefilled weekly draft and its English companion that pass npm run check', async () => {
     const contentDir = copyContent();
-    const result = await runCli('new-post', ['weekly', '2026-02-20', '--en'], { contentDir });
+    const result = await runCli('new', ['weekly', '2026-02-20', '--en'], { contentDir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const ja = path.join(contentDir, 'posts', 'ja', '2026', '2026-02-20.mdx');
@@ -60,15 +60,15 @@ describe('npm run new', () => {
 
   test('never overwrites: a second run refuses and leaves both files as they are', async () => {
     const contentDir = copyContent();
-    expect((await runCli('new-post', ['weekly', '2026-02-20', '--en'], { contentDir })).code).toBe(0);
+    expect((await runCli('new', ['weekly', '2026-02-20', '--en'], { contentDir })).code).toBe(0);
     const ja = path.join(contentDir, 'posts', 'ja', '2026', '2026-02-20.mdx');
     writeFileSync(ja, `${readFileSync(ja, 'utf8')}\n著者が書いた段落。\n`);
     const written = readFileSync(ja, 'utf8');
-    const again = await runCli('new-post', ['weekly', '2026-02-20'], { contentDir });
+    const again = await runCli('new', ['weekly', '2026-02-20'], { contentDir });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`${shown(ja)} already exists; nothing was written.`);
     expect(readFileSync(ja, 'utf8')).toBe(written);
-    const companion = await runCli('new-post', ['weekly', '2026-02-20', '--en'], { contentDir });
+    const companion = await runCli('new', ['weekly', '2026-02-20', '--en'], { contentDir });
     expect(companion.code).toBe(1);
     expect(companion.stderr).toContain('en/2026/2026-02-20.mdx already exists');
   });
@@ -79,7 +79,7 @@ describe('npm run new', () => {
     expect(before).toContain('ja/2026/2026-02-06.mdx');
     expect(before).not.toContain('en/2026/2026-02-06.mdx');
     const ja = readFileSync(path.join(contentDir, 'posts', 'ja', '2026', '2026-02-06.mdx'), 'utf8');
-    const result = await runCli('new-post', ['weekly', '2026-02-06', '--en'], { contentDir });
+    const result = await runCli('new', ['weekly', '2026-02-06', '--en'], { contentDir });
     expect(result.code).toBe(0);
     expect(listPosts(contentDir)).toEqual([...before, 'en/2026/2026-02-06.mdx'].sort());
     expect(readFileSync(path.join(contentDir, 'posts', 'ja', '2026', '2026-02-06.mdx'), 'utf8')).toBe(ja);
@@ -93,7 +93,7 @@ describe('npm run new', () => {
   ])('refuses %j, writing nothing', async (args, message) => {
     const contentDir = copyContent();
     const before = listPosts(contentDir);
-    const result = await runCli('new-post', args, { contentDir });
+    const result = await runCli('new', args, { contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(message);
     expect(listPosts(contentDir)).toEqual(before);
@@ -101,8 +101,8 @@ describe('npm run new', () => {
 
   test('rejects a usage error with exit code 2', async () => {
     const contentDir = copyContent();
-    expect((await runCli('new-post', ['monthly', '2026-02-20'], { contentDir })).code).toBe(2);
-    const unknown = await runCli('new-post', ['weekly', '2026-02-20', '--force'], { contentDir });
+    expect((await runCli('new', ['monthly', '2026-02-20'], { contentDir })).code).toBe(2);
+    const unknown = await runCli('new', ['weekly', '2026-02-20', '--force'], { contentDir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--force'");
     expect(listPosts(contentDir)).toEqual(listPosts(copyContent()));
@@ -113,7 +113,7 @@ describe('npm run new', () => {
     // Good Friday week: the week closes on Thursday, and the post is dated that day.
     const date = '2026-04-02';
     expect(closesOn(contentDir, date)).toEqual({});
-    const created = await runCli('new-post', ['weekly', date], { contentDir });
+    const created = await runCli('new', ['weekly', date], { contentDir });
     expect(created.code).toBe(0);
     expect(created.stdout).toContain(`No closes for ${date}`);
     expect(frontmatter(path.join(contentDir, 'posts', 'ja', '2026', `${date}.mdx`))['indices']).toBeUndefined();
@@ -124,7 +124,7 @@ describe('npm run new', () => {
 
     const csv = path.join(path.dirname(contentDir), 'week.csv');
     writeFileSync(csv, `date,russell_2000_growth_RUO,sp500_GSPC,djia_DJI\n${date},1601.25,6401.5,45001.75\n`);
-    const imported = await runCli('data-import', [csv], { contentDir });
+    const imported = await runCli('data:import', [csv], { contentDir });
     expect(imported.stdout).toContain('3 added');
     const after = await runCli('check', [], { contentDir });
     expect(after.stderr).toBe('');
@@ -133,7 +133,7 @@ describe('npm run new', () => {
 
   test('creates a feature draft in both languages that passes npm run check', async () => {
     const contentDir = copyContent();
-    const result = await runCli('new-post', ['feature', '2026-02-18', 'q1-outlook', '--en'], { contentDir });
+    const result = await runCli('new', ['feature', '2026-02-18', 'q1-outlook', '--en'], { contentDir });
     expect(result.code).toBe(0);
     for (const locale of ['ja', 'en']) {
       const file = path.join(contentDir, 'posts', locale, '2026', '2026-02-18-q1-outlook.mdx');

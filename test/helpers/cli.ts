@@ -11,7 +11,7 @@ const run = promisify(execFile);
 export const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
 
 /** The authoring commands, by their file name in src/cli. */
-export type Command = 'check' | 'new-post' | 'translated' | 'data-import';
+export type Command = 'check' | 'new' | 'translated' | 'data:import';
 
 /** What a command printed and its exit code. */
 export interface CliResult {
@@ -28,7 +28,7 @@ export function copyContent(from: string = FIXTURE_CONTENT, label = 'cli'): stri
   return dir;
 }
 
-/** Runs `node src/cli/<command>.ts` as `npm run` would, on `contentDir`, with "now" pinned. */
+/** Runs `npm run <command>`'s command line (`node src/cli/shuho.ts <command>`) on `contentDir`, with "now" pinned. */
 export async function runCli(command: Command, args: readonly string[], options: { contentDir: string; now?: string; env?: Record<string, string> }): Promise<CliResult> {
   const env = {
     ...process.env,
@@ -38,7 +38,7 @@ export async function runCli(command: Command, args: readonly string[], options:
     ...options.env,
   };
   try {
-    const { stdout, stderr } = await run(NODE, [path.join(ROOT, 'src', 'cli', `${command}.ts`), ...args], { cwd: ROOT, env });
+    const { stdout, stderr } = await run(NODE, [path.join(ROOT, 'src', 'cli', 'shuho.ts'), command, ...args], { cwd: ROOT, env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
