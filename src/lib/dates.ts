@@ -92,9 +92,22 @@ export function weeksBetween(from: WeekKey, to: WeekKey): number {
   return Math.round((toUtcDate(weekOf(to)).getTime() - toUtcDate(weekOf(from)).getTime()) / (7 * 86_400_000));
 }
 
+const WEEK_MS = 7 * 86_400_000;
+const weeksFrom = new Map<WeekKey, WeekKey[]>();
+
 /** Every week from `from` to `to`, both included: the axis of a weekly chart, gaps and all. */
 export function listWeeks(from: WeekKey, to: WeekKey): WeekKey[] {
-  return Array.from({ length: Math.max(0, weeksBetween(from, to) + 1) }, (_, i) => shiftWeek(from, i));
+  // Every chart of every post lists its weeks, most from the same first week: each list of weeks from
+  // a week is kept and extended, and counted in milliseconds (UTC has no daylight saving).
+  const count = Math.max(0, weeksBetween(from, to) + 1);
+  let weeks = weeksFrom.get(from);
+  if (!weeks) {
+    weeks = [];
+    weeksFrom.set(from, weeks);
+  }
+  const start = toUtcDate(from).getTime();
+  for (let i = weeks.length; i < count; i++) weeks.push(fromUtcDate(new Date(start + i * WEEK_MS)));
+  return weeks.slice(0, count);
 }
 
 /** Whether `timeZone` is an IANA time zone this runtime knows, e.g. `Asia/Tokyo`. */

@@ -28,7 +28,15 @@ export interface PostChart extends PlannedChart {
   sourceLine: string | undefined;
 }
 
-const chartsBySite = new WeakMap<SiteModel, Map<string, PostChart[]>>();
+/**
+ * Charts by site model and post page, shared through `globalThis`: a build reads one model (see
+ * loadProductionSite), and the integration (images, page keys) and the pages (in another module
+ * instance) would otherwise each build every chart.
+ */
+const CHARTS_BY_SITE = Symbol.for('shuho.chartsBySite');
+const chartsBySite: WeakMap<SiteModel, Map<string, PostChart[]>> = ((globalThis as Record<symbol, unknown>)[CHARTS_BY_SITE] as WeakMap<SiteModel, Map<string, PostChart[]>> | undefined)
+  ?? new WeakMap<SiteModel, Map<string, PostChart[]>>();
+(globalThis as Record<symbol, unknown>)[CHARTS_BY_SITE] = chartsBySite;
 
 /**
  * The charts of a post in one language, in the order they appear: those its body places, then those

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, publishWeek } from './corpus.ts';
 import { writeBaselineProject } from './baseline.ts';
 import { measureDevServer } from './dev-server.ts';
+import { freePort } from '../helpers/cli.ts';
 import { EXPLANATION_FILE } from '../../src/integration/page-inputs-record.ts';
 import { describeInputChanges, type InputChanges } from '../../src/lib/page-inputs.ts';
 import { gzipSize, linearFit, listFiles, median, pageImages, pageScripts, postPagesInLog, timeCommand, type Run } from './measure.ts';
@@ -185,16 +186,46 @@ async function main(): Promise<void> {
     const afterEdit = await buildShuho(contentDir, path.join(WORK, 'shuho-out'), path.join(WORK, 'shuho-cache'));
     const editExplained = explainBuild(afterEdit, path.join(WORK, 'shuho-cache'));
 
-    const check = await timeCommand(NODE, [path.join(ROOT, 'src', 'cli', 'shuho.ts'), 'check'], { cwd: ROOT, env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir } });
-    const dev = await measureDevServer({
+    // `npm run check` with nothing remembered, then as an author meets it: after editing one post.
+    const checkCache = path.join(WORK, 'check-cache');
+    discard(checkCache);
+    const runCheck = () => timeCommand(NODE, [path.join(ROOT, 'src', 'cli', 'shuho.ts'), 'check'], { cwd: ROOT, env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir, SHUHO_CACHE_DIR: checkCache } });
+    const checkCold = await runCheck();
+    appendFileSync(edited, '\nA sentence added before running the check again.\n');
+    const check = await runCheck();
+
+    // The dev server started for the first time on this corpus, then started again (as an author does
+    // every morning), each timed to the first post page and to an edit showing; the plain blog beside it.
+    const devCache = path.join(WORK, 'dev-cache');
+    discard(devCache);
+    discard(path.join(WORK, 'dev-root'));
+    const devPort = await freePort();
+    const slug = path.basename(corpus.editablePost, '.mdx');
+    const measureShuhoDev = () => measureDevServer({
       node: NODE,
       astro: ASTRO,
       config: path.join(ROOT, 'astro.config.mjs'),
       root: path.join(WORK, 'dev-root'),
-      env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir, SHUHO_CACHE_DIR: path.join(WORK, 'dev-cache') },
+      env: { ...baseEnv, SHUHO_CONTENT_DIR: contentDir, SHUHO_CACHE_DIR: devCache },
       post: corpus.editablePost,
-      slug: path.basename(corpus.editablePost, '.mdx'),
+      pagePath: `/ja/posts/${slug}/`,
+      port: devPort,
     });
+    const devFirst = await measureShuhoDev();
+    const dev = await measureShuhoDev();
+    discard(path.join(WORK, 'base-dev-cache'));
+    const baselineDevArgs = {
+      node: NODE,
+      astro: ASTRO,
+      config: path.join(baselineDir, 'astro.config.mjs'),
+      root: baselineDir,
+      env: { ...baseEnv, BASELINE_POSTS_DIR: path.join(contentDir, 'posts'), BASELINE_CACHE_DIR: path.join(WORK, 'base-dev-cache') },
+      post: corpus.editablePost,
+      pagePath: `/${path.relative(path.join(contentDir, 'posts'), corpus.editablePost).replace(/\.mdx$/, '')}/`,
+      port: devPort,
+    };
+    await measureDevServer(baselineDevArgs);
+    const baselineDev = await measureDevServer(baselineDevArgs);
     const entry = {
       years,
       posts: corpus.postFiles,
@@ -222,13 +253,16 @@ async function main(): Promise<void> {
       oneEdit: editExplained,
       checkSeconds: check.seconds,
       checkExit: check.code,
+      checkColdSeconds: checkCold.seconds,
       devFirstPageSeconds: dev.firstPageSeconds,
       devEditSeconds: dev.editSeconds,
+      devFirstStart: devFirst,
+      baselineDevFirstPageSeconds: baselineDev.firstPageSeconds,
       weight,
     };
     (report['sizes'] as unknown[]).push(entry);
     rows.push(
-      `| ${years} | ${weight.postPages} | ${shuhoMedian.toFixed(1)} | ${publishMedian.toFixed(1)} | ${baseMedian.toFixed(1)} | ${entry.ratio.toFixed(2)}× | ${entry.publishRatio.toFixed(2)}× | ${(entry.secondsPerPostPage * 1000).toFixed(1)} | ${entry.shuhoPeakMiB.toFixed(0)} / ${entry.baselinePeakMiB.toFixed(0)} | ${warm.seconds.toFixed(1)} | ${afterEdit.seconds.toFixed(1)} | ${check.seconds.toFixed(2)} | ${dev.firstPageSeconds.toFixed(1)} / ${dev.editSeconds.toFixed(2)} |`,
+      `| ${years} | ${weight.postPages} | ${shuhoMedian.toFixed(1)} | ${publishMedian.toFixed(1)} | ${baseMedian.toFixed(1)} | ${entry.ratio.toFixed(2)}× | ${entry.publishRatio.toFixed(2)}× | ${(entry.secondsPerPostPage * 1000).toFixed(1)} | ${entry.shuhoPeakMiB.toFixed(0)} / ${entry.baselinePeakMiB.toFixed(0)} | ${warm.seconds.toFixed(1)} | ${afterEdit.seconds.toFixed(1)} | ${check.seconds.toFixed(2)} (${checkCold.seconds.toFixed(2)}) | ${dev.firstPageSeconds.toFixed(1)} (${devFirst.firstPageSeconds.toFixed(1)}; plain ${baselineDev.firstPageSeconds.toFixed(1)}) / ${dev.editSeconds.toFixed(2)} |`,
     );
     if (values.explain) {
       console.log(`\n${years}y weekly publish: rendered ${publishExplained.rendered.length} post pages, restored ${publishExplained.restored}; inputs: ${publishExplained.summary}`);
@@ -244,7 +278,7 @@ async function main(): Promise<void> {
   if (values.lighthouse) report['lighthouse'] = await runLighthouse();
 
   const last = (report['sizes'] as { weight: ReturnType<typeof measureWeight> }[]).at(-1)?.weight;
-  console.log('\n| years | post pages | Shūhō cold s | weekly publish s | baseline s | cold ratio | publish ratio | ms per post page | peak MiB Shūhō / base | warm rebuild s | one-edit rebuild s | check s | dev first page / edit s |');
+  console.log('\n| years | post pages | Shūhō cold s | weekly publish s | baseline s | cold ratio | publish ratio | ms per post page | peak MiB Shūhō / base | warm rebuild s | one-edit rebuild s | check s after an edit (nothing remembered) | dev first page s on a restart (first start; plain blog) / edit s |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(`\nGrowth: Shūhō ${(fit.slope * 1000).toFixed(1)} ms per post page + ${fit.intercept.toFixed(1)} s (R² ${fit.r2.toFixed(3)}); baseline ${(baseFit.slope * 1000).toFixed(1)} ms per page + ${baseFit.intercept.toFixed(1)} s (R² ${baseFit.r2.toFixed(3)})`);
@@ -267,7 +301,9 @@ interface BudgetFigures {
   publishRatio: number;
   secondsPerPostPage: number;
   checkSeconds: number;
+  checkColdSeconds: number;
   devFirstPageSeconds: number;
+  baselineDevFirstPageSeconds: number;
   devEditSeconds: number;
   weight: ReturnType<typeof measureWeight>;
 }
@@ -281,8 +317,9 @@ function printBudgets(sizes: readonly BudgetFigures[]): void {
   if (ten) {
     lines.push(['weekly publish ≤ 1.0× the plain blog (10 y)', `${ten.publishRatio.toFixed(2)}×`, ten.publishRatio <= 1]);
     lines.push(['cold build ≤ 3.0× the plain blog (10 y)', `${ten.ratio.toFixed(2)}×`, ten.ratio <= 3]);
-    lines.push(['npm run check ≤ 1 s (10 y)', `${ten.checkSeconds.toFixed(2)} s`, ten.checkSeconds <= 1]);
-    lines.push(['dev server: first page ≤ 5 s (10 y)', `${ten.devFirstPageSeconds.toFixed(1)} s`, ten.devFirstPageSeconds <= 5]);
+    lines.push(['npm run check ≤ 1 s (10 y), after an edit', `${ten.checkSeconds.toFixed(2)} s`, ten.checkSeconds <= 1]);
+    lines.push(['npm run check ≤ 1 s (10 y), nothing remembered', `${ten.checkColdSeconds.toFixed(2)} s`, ten.checkColdSeconds <= 1]);
+    lines.push(['dev server: first page ≤ 5 s (10 y), restart', `${ten.devFirstPageSeconds.toFixed(1)} s (plain blog ${ten.baselineDevFirstPageSeconds.toFixed(1)} s)`, ten.devFirstPageSeconds <= 5]);
     lines.push(['dev server: an edit shows ≤ 0.5 s (10 y)', `${ten.devEditSeconds.toFixed(2)} s`, ten.devEditSeconds <= 0.5]);
     lines.push(['chart PNG median ≤ 40 KB', `${(ten.weight.chartPngMedian / 1024).toFixed(1)} KB`, ten.weight.chartPngMedian <= 40 * 1024]);
     lines.push(['images on the weekly post page ≤ 100 KB', `${((ten.weight.chartPageImages ?? 0) / 1024).toFixed(1)} KB`, (ten.weight.chartPageImages ?? 0) <= 100 * 1024]);

@@ -25,13 +25,15 @@ async function poll(url: string, done: (text: string) => boolean, timeoutSeconds
 
 /**
  * Starts `astro dev` on a corpus in its own root (Astro writes the content layer's module map to
- * <root>/.astro/), times the first request of the post page `slug` from the spawn, then appends a
- * marker to the post's file and times until the page shows it.
+ * <root>/.astro/), times the first request of the page at `pagePath` (the post's page) from the spawn,
+ * then appends a marker to the post's file and times until the page shows it. Astro's content store
+ * is kept between starts only while the config is the same, port included: give the same `port` to
+ * measure a restart.
  */
-export async function measureDevServer(options: { node: string; astro: string; config: string; root: string; env: NodeJS.ProcessEnv; post: string; slug: string }): Promise<DevTimes> {
+export async function measureDevServer(options: { node: string; astro: string; config: string; root: string; env: NodeJS.ProcessEnv; post: string; pagePath: string; port?: number }): Promise<DevTimes> {
   mkdirSync(options.root, { recursive: true });
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/ja/posts/${options.slug}/`;
+  const port = options.port ?? await freePort();
+  const url = `http://127.0.0.1:${port}${options.pagePath}`;
   const started = performance.now();
   const server = spawn(options.node, [options.astro, 'dev', '--root', options.root, '--config', path.relative(options.root, options.config), '--host', '127.0.0.1', '--port', String(port)], {
     cwd: path.dirname(options.config),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, dayOfWeek, fromUtcDate, isIsoDate, isWeekday, monthOf, toUtcDate, weekOf, yearOf } from '../../src/lib/dates.ts';
+import { addDays, dayOfWeek, fromUtcDate, isIsoDate, isWeekday, listWeeks, monthOf, toUtcDate, weekOf, yearOf } from '../../src/lib/dates.ts';
 
 describe('isIsoDate', () => {
   test('accepts real calendar dates written YYYY-MM-DD', () => {
@@ -52,5 +52,21 @@ describe('weekdays and weeks', () => {
   test('yearOf and monthOf read the calendar fields', () => {
     expect(yearOf('2026-02-13')).toBe(2026);
     expect(monthOf('2026-02-13')).toBe(2);
+  });
+});
+
+describe('listWeeks', () => {
+  test('lists every Friday from one week to another, across a year and a leap day', () => {
+    expect(listWeeks('2023-12-22', '2024-01-12')).toEqual(['2023-12-22', '2023-12-29', '2024-01-05', '2024-01-12']);
+    expect(listWeeks('2024-02-23', '2024-03-08')).toEqual(['2024-02-23', '2024-03-01', '2024-03-08']);
+  });
+  test('gives each caller its own list, shorter and longer alike, and none when the end comes first', () => {
+    const long = listWeeks('2020-01-03', '2030-12-27');
+    expect(long).toHaveLength(574);
+    expect(long.at(-1)).toBe('2030-12-27');
+    long.length = 0;
+    expect(listWeeks('2020-01-03', '2020-01-17')).toEqual(['2020-01-03', '2020-01-10', '2020-01-17']);
+    expect(listWeeks('2020-01-03', '2031-01-03').at(-1)).toBe('2031-01-03');
+    expect(listWeeks('2020-01-17', '2020-01-03')).toEqual([]);
   });
 });
