@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { copyFile, link, rm, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AssetCounts, AssetKind } from '../lib/build-summary.ts';
 import { buildChartCsv } from '../lib/chart-data.ts';
@@ -68,15 +67,15 @@ export function findSiteAsset(assets: readonly SiteAsset[], pathname: string): S
   return assets.find((asset) => asset.path === pathname);
 }
 
-async function publishCached(cacheFile: string, target: string): Promise<void> {
+function publishCached(cacheFile: string, target: string): void {
   try {
     // A hard link costs no copy; caches on another file system fall back to copying.
-    await link(cacheFile, target);
+    linkSync(cacheFile, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      await rm(target);
-      await publishCached(cacheFile, target);
-    } else await copyFile(cacheFile, target);
+      rmSync(target);
+      publishCached(cacheFile, target);
+    } else copyFileSync(cacheFile, target);
   }
 }
 
@@ -103,10 +102,9 @@ export async function drawUncachedImages(assets: readonly SiteAsset[], concurren
 }
 
 /**
- * Writes every asset into `outDir`, through Node's thread pool so the main thread stays free for the
- * sitemap and the search index. Images in the cache are linked from it; the rest are drawn
- * `concurrency` at a time, so PNG compression in Node's thread pool overlaps with drawing. Images in
- * `drawnThisBuild` (by `drawUncachedImages`) count as drawn, not reused.
+ * Writes every asset into `outDir`. Images in the cache are linked from it; the rest (CSVs, and any
+ * image not drawn yet) are produced `concurrency` at a time, so drawing on the worker threads
+ * overlaps. Images in `drawnThisBuild` (by `drawUncachedImages`) count as drawn, not reused.
  */
 export async function writeSiteAssets(
   assets: readonly SiteAsset[],
@@ -116,15 +114,17 @@ export async function writeSiteAssets(
 ): Promise<AssetCounts> {
   const counts: AssetCounts = { chart: { drawn: 0, reused: 0 }, 'chart-data': { drawn: 0, reused: 0 }, 'social-card': { drawn: 0, reused: 0 } };
   for (const directory of new Set(assets.map((asset) => path.dirname(path.join(outDir, asset.path))))) mkdirSync(directory, { recursive: true });
-  await forEachConcurrently(assets, concurrency, async (asset) => {
-    const target = path.join(outDir, asset.path);
-    if (asset.cacheFile !== undefined && existsSync(asset.cacheFile)) {
-      await publishCached(asset.cacheFile, target);
-      counts[asset.kind][drawnThisBuild.has(asset.path) ? 'drawn' : 'reused'] += 1;
-      return;
-    }
+  // Links and small writes, done directly: thousands of them queued in Node's thread pool (four threads,
+  // shared with the rest of the build) took seconds, done here they take a fraction of one.
+  const toProduce = assets.filter((asset) => {
+    if (asset.cacheFile === undefined || !existsSync(asset.cacheFile)) return true;
+    publishCached(asset.cacheFile, path.join(outDir, asset.path));
+    counts[asset.kind][drawnThisBuild.has(asset.path) ? 'drawn' : 'reused'] += 1;
+    return false;
+  });
+  await forEachConcurrently(toProduce, concurrency, async (asset) => {
     const { body, isCached } = await asset.produce();
-    await writeFile(target, body);
+    writeFileSync(path.join(outDir, asset.path), body);
     counts[asset.kind][isCached ? 'reused' : 'drawn'] += 1;
   });
   return counts;
