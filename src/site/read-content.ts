@@ -4,11 +4,10 @@ import { ContentError, isError, type Problem } from '../lib/problems.ts';
 import { classifyPostPath, normaliseText, type ContentFile, type ContentFiles, type PostContentFile } from '../lib/content-files.ts';
 import { getBrokenPostPages, type BrokenPostPage } from '../lib/post-views.ts';
 import { SiteConfigSchema } from '../lib/registry.ts';
-import type { EntriesMemo } from '../lib/read-memo.ts';
 import { buildSiteModel, type SiteModel, type SiteModelResult } from '../lib/site-model.ts';
 import type { Visibility } from '../lib/visibility.ts';
 import { displayPath, type Environment } from './environment.ts';
-import { openReadMemo } from './read-memo-store.ts';
+import { openReadMemo, type StoredReadMemo } from './read-memo-store.ts';
 
 function readFile(root: string, file: string): ContentFile {
   return { path: displayPath(root, file), text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
@@ -78,8 +77,8 @@ export function readContentFiles(environment: Environment): ContentFiles {
  * `globalThis` for the same reason as the production models below.
  */
 const READ_MEMOS = Symbol.for('shuho.readMemos');
-const readMemos: Map<string, EntriesMemo> = ((globalThis as Record<symbol, unknown>)[READ_MEMOS] as Map<string, EntriesMemo> | undefined)
-  ?? new Map<string, EntriesMemo>();
+const readMemos: Map<string, StoredReadMemo> = ((globalThis as Record<symbol, unknown>)[READ_MEMOS] as Map<string, StoredReadMemo> | undefined)
+  ?? new Map<string, StoredReadMemo>();
 (globalThis as Record<symbol, unknown>)[READ_MEMOS] = readMemos;
 
 /**
@@ -91,7 +90,7 @@ export function readSiteModel(environment: Environment, visibility: Visibility):
   const stored = openReadMemo(environment, readMemos.get(environment.contentDir));
   const result = buildSiteModel(files, visibility, stored.memo);
   stored.save();
-  readMemos.set(environment.contentDir, stored.memo);
+  readMemos.set(environment.contentDir, stored);
   return { ...result, files };
 }
 

@@ -49,22 +49,26 @@ function readStored(file: string, code: string): MemoEntries {
 /** A memo of post readings kept in the cache folder between runs, and how to keep what this run learnt. */
 export interface StoredReadMemo {
   memo: EntriesMemo;
+  /** The version of the code it holds readings of. */
+  code: string;
   /** Writes the entries this run used, if it computed any or dropped any; never fails the run. */
   save(): void;
 }
 
 /**
  * Opens the memo kept in the cache folder (SHUHO_CACHE_DIR, or node_modules/.cache/shuho) for the
- * content directory and the code of `environment`. `previous` continues a memo of this process (the dev server reads the
- * site again after every edit) instead of reading the file again.
+ * content directory and the code of `environment`. `previous` continues a memo of this process (the
+ * dev server reads the site again after every edit) instead of reading the file again, unless the code
+ * has changed since.
  */
-export function openReadMemo(environment: Pick<Environment, 'root' | 'contentDir'>, previous?: EntriesMemo): StoredReadMemo {
+export function openReadMemo(environment: Pick<Environment, 'root' | 'contentDir'>, previous?: StoredReadMemo): StoredReadMemo {
   const file = readMemoFile(imageCacheDir(process.env, environment.root), environment.contentDir);
   const code = codeVersion(environment.root);
-  const memo = previous?.next() ?? new EntriesMemo(readStored(file, code));
+  const memo = previous?.code === code ? previous.memo.next() : new EntriesMemo(readStored(file, code));
   const startCount = memo.previousCount;
   return {
     memo,
+    code,
     save() {
       const entries = memo.usedEntries();
       if (memo.computedCount === 0 && Object.keys(entries).length === startCount) return;

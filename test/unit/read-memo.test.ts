@@ -112,6 +112,20 @@ describe('the stored memo', () => {
     expect(run(environment).computedCount).toBe(FIXTURE.posts.length);
   });
 
+  test('continued in one process (the dev server), it is dropped when the code changes', () => {
+    const environment = project();
+    const files = readContentFiles({ ...environment, now: new Date(TEST_NOW) });
+    const first = openReadMemo(environment);
+    buildSiteModel(files, VISIBILITY, first.memo);
+    const continued = openReadMemo(environment, first);
+    buildSiteModel(files, VISIBILITY, continued.memo);
+    expect(continued.memo.computedCount).toBe(0);
+    writeFileSync(path.join(environment.root, 'src', 'lib', 'reader.ts'), 'export const version = 3;\n');
+    const afterChange = openReadMemo(environment, continued);
+    buildSiteModel(files, VISIBILITY, afterChange.memo);
+    expect(afterChange.memo.computedCount).toBe(FIXTURE.posts.length);
+  });
+
   test('a damaged file is read as an empty memo', () => {
     const environment = project();
     const file = readMemoFile(imageCacheDir(process.env, environment.root), environment.contentDir);
