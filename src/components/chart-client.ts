@@ -6,10 +6,18 @@ type Runtime = typeof import('./chart-runtime.ts');
 
 let runtime: Promise<Runtime> | undefined;
 
+/** Lets the browser handle input and paint before the next piece of work: one long task per page becomes one per chart. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 async function draw(figure: HTMLElement): Promise<void> {
   runtime ??= import('./chart-runtime.ts');
   try {
-    (await runtime).drawChart(figure);
+    const { drawChart } = await runtime;
+    // Charts that come into view together would otherwise all draw in the task that loaded Chart.js.
+    await nextTask();
+    drawChart(figure);
   } catch (error) {
     // The static image stays unused, but the table and the CSV below the chart still carry the data.
     figure.dataset['chartError'] = '';

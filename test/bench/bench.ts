@@ -340,7 +340,7 @@ async function runLighthouse(): Promise<Record<string, number>> {
   const dist = path.join(WORK, 'sample-out');
   discard(dist);
   await buildShuho(path.join(ROOT, 'content'), dist, path.join(WORK, 'sample-cache'));
-  const server = await serveDir(dist);
+  const server = await serveDir(dist, '/', { compress: true });
   try {
     const output = path.join(WORK, 'lighthouse.json');
     const run = await timeCommand(NODE, [

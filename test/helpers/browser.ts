@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 const TYPES: Record<string, string> = {
@@ -30,9 +31,10 @@ export interface StaticSite {
 /**
  * Serves `dir` on 127.0.0.1 at a free port: `/a/` serves `a/index.html`, unknown paths `404.html` with
  * status 404. With a `base` (/shuho/), the site is served below that path, as a GitHub Pages project
- * site is, and anything outside it is a plain 404 from the host.
+ * site is, and anything outside it is a plain 404 from the host. With `compress`, text is sent gzipped
+ * to a client that accepts it, as every host in docs/deploy.md sends it (what Lighthouse must see).
  */
-export async function serveDir(dir: string, base = '/'): Promise<StaticSite> {
+export async function serveDir(dir: string, base = '/', options: { compress?: boolean } = {}): Promise<StaticSite> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(base)) {
@@ -45,7 +47,14 @@ export async function serveDir(dir: string, base = '/'): Promise<StaticSite> {
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
       const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const compressible = /^(text\/|application\/(json|xml|wasm)|image\/svg)/.test(type);
+      if (options.compress === true && compressible && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        response.end(gzipSync(body));
+        return;
+      }
+      response.writeHead(200, { 'content-type': type });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': TYPES['.html'] });
