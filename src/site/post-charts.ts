@@ -6,6 +6,7 @@ import { getPostPage, getPostPages, type PostPage } from '../lib/post-views.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { sitePath } from '../i18n/paths.ts';
 import type { SiteModel, SitePost } from '../lib/site-model.ts';
+import { processShared } from './process-shared.ts';
 import { chartFileHash, chartPngSize } from './render-chart.ts';
 
 /** One chart of a post page: its spec and where its PNG and CSV are published. */
@@ -29,14 +30,10 @@ export interface PostChart extends PlannedChart {
 }
 
 /**
- * Charts by site model and post page, shared through `globalThis`: a build reads one model (see
- * loadProductionSite), and the integration (images, page keys) and the pages (in another module
- * instance) would otherwise each build every chart.
+ * Charts by site model and post page. A build reads one model (see loadProductionSite); the integration
+ * (images, page keys) and the pages would otherwise each build every chart.
  */
-const CHARTS_BY_SITE = Symbol.for('shuho.chartsBySite');
-const chartsBySite: WeakMap<SiteModel, Map<string, PostChart[]>> = ((globalThis as Record<symbol, unknown>)[CHARTS_BY_SITE] as WeakMap<SiteModel, Map<string, PostChart[]>> | undefined)
-  ?? new WeakMap<SiteModel, Map<string, PostChart[]>>();
-(globalThis as Record<symbol, unknown>)[CHARTS_BY_SITE] = chartsBySite;
+const chartsBySite = processShared('chartsBySite', () => new WeakMap<SiteModel, Map<string, PostChart[]>>());
 
 /**
  * The charts of a post in one language, in the order they appear: those its body places, then those

@@ -7,6 +7,7 @@ import { SiteConfigSchema } from '../lib/registry.ts';
 import { buildSiteModel, type SiteModel, type SiteModelResult } from '../lib/site-model.ts';
 import type { Visibility } from '../lib/visibility.ts';
 import { displayPath, type Environment } from './environment.ts';
+import { processShared } from './process-shared.ts';
 import { openReadMemo, type StoredReadMemo } from './read-memo-store.ts';
 
 function readFile(root: string, file: string): ContentFile {
@@ -73,13 +74,9 @@ export function readContentFiles(environment: Environment): ContentFiles {
 
 /**
  * The memo of post readings each content directory's last model left in this process: the dev server
- * reads the site again after every edit, and only the edited file needs reading again. Shared through
- * `globalThis` for the same reason as the production models below.
+ * reads the site again after every edit, and only the edited file needs reading again.
  */
-const READ_MEMOS = Symbol.for('shuho.readMemos');
-const readMemos: Map<string, StoredReadMemo> = ((globalThis as Record<symbol, unknown>)[READ_MEMOS] as Map<string, StoredReadMemo> | undefined)
-  ?? new Map<string, StoredReadMemo>();
-(globalThis as Record<symbol, unknown>)[READ_MEMOS] = readMemos;
+const readMemos = processShared('readMemos', () => new Map<string, StoredReadMemo>());
 
 /**
  * Reads the content directory and builds the site model from it, looking up what reading each
@@ -123,15 +120,8 @@ export function loadDevSite(environment: Environment): DevSite {
   return { site: soundModel, brokenPostPages: getBrokenPostPages(errors) };
 }
 
-/**
- * Production models by content directory and clock, shared through `globalThis`: the integration runs
- * in Astro's config loader and the pages in Vite's module runner, each with its own copy of this
- * module, and both must see the one reading of the content.
- */
-const PRODUCTION_MODELS = Symbol.for('shuho.productionModels');
-const productionModels: Map<string, SiteModel> = ((globalThis as Record<symbol, unknown>)[PRODUCTION_MODELS] as Map<string, SiteModel> | undefined)
-  ?? new Map<string, SiteModel>();
-(globalThis as Record<symbol, unknown>)[PRODUCTION_MODELS] = productionModels;
+/** Production models by content directory and clock: the integration and the pages see one reading of the content. */
+const productionModels = processShared('productionModels', () => new Map<string, SiteModel>());
 
 /**
  * The site as a production build sees it, read once per build: content does not change during a

@@ -116,12 +116,15 @@ export async function writeSiteAssets(
   for (const directory of new Set(assets.map((asset) => path.dirname(path.join(outDir, asset.path))))) mkdirSync(directory, { recursive: true });
   // Links and small writes, done directly: thousands of them queued in Node's thread pool (four threads,
   // shared with the rest of the build) took seconds, done here they take a fraction of one.
-  const toProduce = assets.filter((asset) => {
-    if (asset.cacheFile === undefined || !existsSync(asset.cacheFile)) return true;
+  const toProduce: SiteAsset[] = [];
+  for (const asset of assets) {
+    if (asset.cacheFile === undefined || !existsSync(asset.cacheFile)) {
+      toProduce.push(asset);
+      continue;
+    }
     publishCached(asset.cacheFile, path.join(outDir, asset.path));
     counts[asset.kind][drawnThisBuild.has(asset.path) ? 'drawn' : 'reused'] += 1;
-    return false;
-  });
+  }
   await forEachConcurrently(toProduce, concurrency, async (asset) => {
     const { body, isCached } = await asset.produce();
     writeFileSync(path.join(outDir, asset.path), body);

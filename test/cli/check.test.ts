@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers/build-site.ts';
-import { copyContent, editFile, runCli, shown } from '../helpers/cli.ts';
+import { copyContent, editFile, runCli, shown, type Command } from '../helpers/cli.ts';
 
 const post = (contentDir: string, locale: 'ja' | 'en', name: string) => path.join(contentDir, 'posts', locale, name.slice(0, 4), `${name}.mdx`);
 const data = (contentDir: string, name: string) => path.join(contentDir, 'data', name);
@@ -207,6 +207,12 @@ describe('npm run check', () => {
     expect(help.stdout).toContain('Usage: npm run check');
     const all = await runCli('check', ['--all'], { contentDir });
     expect(all.stdout).toMatch(/^untracked +2026-02-13 /m);
+  });
+
+  test('the commands\' entry point names the commands it has when given another', async () => {
+    const result = await runCli('chekc' as Command, [], { contentDir: copyContent() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('Unknown command "chekc". Commands: check, new, translated, data:import.\n');
   });
 
   test.each(cases)('fails on $name, naming file, field, line and the fix', async ({ breakSite, expected }) => {
